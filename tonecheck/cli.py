@@ -1,0 +1,118 @@
+"""The ``tonecheck`` command: a thin shell over the library."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .checker import Checker
+from .config import FAIL_ON_CHOICES, Config
+from .errors import ExitCode, InputError, TonecheckError
+from .formatters import FORMATTERS
+from .message import Message, parse_text, read_file
+
+#: What a directory is searched for.
+INPUT_SUFFIXES = (".txt", ".md", ".eml", ".html")
+STDIN = "-"
+
+
+def _names(values: tuple[str, ...]) -> tuple[str, ...]:
+    """``--select a,b --select c`` -> ``("a", "b", "c")``."""
+    return tuple(n.strip() for v in values for n in v.split(",") if n.strip())
+
+
+def _inputs(paths: tuple[str, ...]) -> Iterator[str]:
+    for raw in paths:
+        path = Path(raw)
+        if raw != STDIN and path.is_dir():
+            yield from sorted(
+                str(p) for p in path.rglob("*") if p.suffix.lower() in INPUT_SUFFIXES and p.is_file()
+            )
+        else:
+            yield raw
+
+
+def _read(name: str, subject: str | None) -> Message:
+    if name == STDIN:
+        data = sys.stdin.buffer.read()
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError("<stdin>", f"is not valid UTF-8 (byte {exc.start})") from None
+        return parse_text(text, path="<stdin>", subject=subject)
+    message = read_file(name)
+    if subject is None:
+        return message
+    return parse_text(message.source or "", path=name, subject=subject)
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, required=True, metavar="PATH... | -")
+@click.option("--subject", help="Check TEXT as the subject line (replaces a 'Subject:' line).")
+@click.option(
+    "--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True,
+    help="Output format.",
+)
+@click.option("--select", multiple=True, metavar="NAMES", help="Only these rule ids or categories (comma-separated).")
+@click.option("--ignore", multiple=True, metavar="NAMES", help="Skip these rule ids or categories (comma-separated).")
+@click.option(
+    "--fail-on", type=click.Choice(FAIL_ON_CHOICES), default="warning", show_default=True,
+    help="Exit 1 when a finding is at or above this severity.",
+)
+@click.option(
+    "--rules", "rule_paths", multiple=True, metavar="PATH",
+    help="Extra YAML rule file or directory (repeatable).",
+)
+@click.option("--model", help="spaCy pipeline to use (package name or path).")
+@click.version_option(__version__, prog_name="tonecheck")
+def main(
+    paths: tuple[str, ...],
+    subject: str | None,
+    fmt: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str,
+    rule_paths: tuple[str, ...],
+    model: str | None,
+) -> None:
+    """Check email drafts for tone that damages a working relationship.
+
+    PATH is a file, a directory (searched for .txt, .md, .eml and .html files) or - for
+    standard input. A first line 'Subject: ...' is checked as the subject.
+
+    Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 errors.
+    """
+    try:
+        config = Config(
+            select=_names(select),
+            ignore=_names(ignore),
+            fail_on=Config.parse_fail_on(fail_on),
+            rule_paths=rule_paths,
+            model=model,
+        )
+        checker = Checker(config)
+    except TonecheckError as exc:
+        click.echo(f"tonecheck: error: {exc}", err=True)
+        sys.exit(ExitCode.ERROR)
+
+    formatter = FORMATTERS[fmt](sys.stdout)
+    formatter.start()
+    failed = errored = False
+    for name in _inputs(paths):
+        try:
+            message = _read(name, subject)
+        except InputError as exc:
+            errored = True
+            click.echo(str(exc), err=True)
+            formatter.error(str(exc))
+            continue
+        report = checker.check_message(message)
+        formatter.report(report)
+        if config.fail_on is not None and report.at_or_above(config.fail_on):
+            failed = True
+    formatter.finish()
+    sys.exit(ExitCode.ERROR if errored else ExitCode.FINDINGS if failed else ExitCode.CLEAN)

@@ -1,0 +1,137 @@
+"""The records tonecheck produces: severities, categories, findings and reports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Severity(str, Enum):
+    """How much a finding matters; ordered so that ``ERROR > WARNING > SUGGESTION``."""
+
+    SUGGESTION = "suggestion"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_RANK = {Severity.SUGGESTION: 1, Severity.WARNING: 2, Severity.ERROR: 3}
+
+#: The fixed vocabulary of categories that outputs use (see README, "Categories").
+CATEGORIES: tuple[str, ...] = (
+    "final-contact",
+    "ultimatum",
+    "assumes-intent",
+    "self-centred",
+    "terse",
+    "shouting",
+    "passive-aggressive",
+    "busy-excuse",
+    "hostile",
+    "pushy",
+    "readability",
+)
+
+#: The fields of a message a rule can look at.
+FIELDS: tuple[str, ...] = ("subject", "body")
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A full replacement for a finding's span; ``None`` replacement means advice only."""
+
+    replacement: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"replacement": self.replacement}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in one field of one message.
+
+    ``start``/``end`` are 0-based character offsets into the text the finding refers to
+    (the string passed to :func:`tonecheck.check`, or the file as read for the CLI), and
+    ``text[start:end] == finding.text`` always holds. ``line``/``column`` are 1-based;
+    ``end_line``/``end_column`` give the position just after the span.
+    """
+
+    rule: str
+    category: str
+    severity: Severity
+    field: str
+    message: str
+    why: str
+    text: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    suggestions: tuple[Suggestion, ...] = ()
+    advice: str | None = None
+
+    @property
+    def sort_key(self) -> tuple[int, int, int, int, str]:
+        # The subject comes before the body when both refer to one file (it is above it);
+        # for strings passed separately the subject is still listed first.
+        return (0 if self.field == "subject" else 1, self.start, self.end, -self.severity.rank, self.rule)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity.value,
+            "field": self.field,
+            "message": self.message,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "suggestions": [s.to_dict() for s in self.suggestions],
+            "advice": self.advice,
+        }
+
+
+@dataclass(frozen=True)
+class Report:
+    """The result of checking one message: sorted findings and the measures rules used."""
+
+    findings: tuple[Finding, ...]
+    scores: dict[str, float] = field(default_factory=dict)
+    path: str | None = None
+    #: For each field, the text its findings' positions refer to (the file as read, or the
+    #: string passed in); formatters use it to show the line. Not part of the JSON output.
+    texts: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+
+    def at_or_above(self, severity: Severity) -> list[Finding]:
+        return [f for f in self.findings if f.severity.rank >= severity.rank]
+
+    def by_severity(self) -> dict[str, int]:
+        return count_by_severity(self.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "findings": [f.to_dict() for f in self.findings],
+            "scores": dict(self.scores),
+        }
+
+
+def count_by_severity(findings: Iterable[Finding]) -> dict[str, int]:
+    counts = {s.value: 0 for s in (Severity.ERROR, Severity.WARNING, Severity.SUGGESTION)}
+    for f in findings:
+        counts[f.severity.value] += 1
+    return counts

@@ -1,0 +1,56 @@
+"""What every rule kind provides: a spec (its YAML keys) and a matcher that yields hits."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Literal
+
+from ..metrics import Measures
+from ..schema import RuleSpec
+
+Need = Literal["tokens", "tags", "parse"]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A match in a field's text: character offsets, captured words, and an own rewrite."""
+
+    start: int
+    end: int
+    captures: Mapping[str, str] = field(default_factory=dict)
+    swap: str | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule looks at: one field's text, its spaCy ``Doc`` and its measures."""
+
+    text: str
+    doc: Any
+    measures: Measures
+
+
+class Kind(ABC):
+    """A compiled rule of one kind. Subclasses set ``spec_model`` and implement ``find``."""
+
+    spec_model: ClassVar[type[RuleSpec]]
+
+    def __init__(self, spec: RuleSpec, nlp: Any) -> None:
+        self.spec = spec
+
+    @property
+    def needs(self) -> Need:
+        """What analysis this rule needs from the pipeline."""
+        return "tokens"
+
+    @abstractmethod
+    def find(self, ctx: Context) -> Iterator[Hit]:
+        """Yield every hit of this rule in ``ctx``."""
+
+
+def token_hit(doc: Any, start: int, end: int, **captures: str) -> Hit:
+    """A hit covering tokens ``doc[start:end]``."""
+    span = doc[start:end]
+    return Hit(span.start_char, span.end_char, captures)

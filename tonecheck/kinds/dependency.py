@@ -1,0 +1,47 @@
+"""``dependency``: spaCy DependencyMatcher patterns, for structures such as an ``if``-clause
+with a negation governing a first-person threat. Each node's ``RIGHT_ID`` can be used in a
+suggestion template (``{verb}``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, Literal
+
+from pydantic import Field
+
+from ..schema import RuleSpec
+from .base import Context, Hit, Kind, Need
+
+
+class DependencySpec(RuleSpec):
+    kind: Literal["dependency"]
+    patterns: list[list[dict[str, Any]]] = Field(min_length=1)
+
+
+class DependencyKind(Kind):
+    spec_model = DependencySpec
+
+    def __init__(self, spec: RuleSpec, nlp: Any) -> None:
+        super().__init__(spec, nlp)
+        from spacy.matcher import DependencyMatcher
+
+        assert isinstance(spec, DependencySpec)
+        self._names: dict[int, list[str]] = {}
+        self._matcher = DependencyMatcher(nlp.vocab, validate=True)
+        for i, pattern in enumerate(spec.patterns):
+            key = f"{spec.id}#{i}"
+            self._matcher.add(key, [pattern])
+            self._names[nlp.vocab.strings[key]] = [str(node.get("RIGHT_ID")) for node in pattern]
+
+    @property
+    def needs(self) -> Need:
+        return "parse"
+
+    def find(self, ctx: Context) -> Iterator[Hit]:
+        doc = ctx.doc
+        for match_id, token_ids in self._matcher(doc):
+            tokens = [doc[i] for i in token_ids]
+            start = min(t.idx for t in tokens)
+            end = max(t.idx + len(t.text) for t in tokens)
+            captures = {name: tok.text for name, tok in zip(self._names[match_id], tokens, strict=False)}
+            yield Hit(start, end, captures)

@@ -1,0 +1,55 @@
+"""``regex``: a regular expression on the field's raw text, compiled once.
+
+For what tokens hide (punctuation runs such as ``!!!``) and for case-sensitive checks.
+Named groups can be used in suggestion templates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any, Literal
+
+from pydantic import Field, field_validator
+
+from ..schema import RuleSpec
+from .base import Context, Hit, Kind
+
+
+class RegexSpec(RuleSpec):
+    kind: Literal["regex"]
+    #: One expression, or a list of alternatives (easier to read and to review in YAML).
+    pattern: str | list[str] = Field(min_length=1)
+    ignorecase: bool = True
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str | list[str]) -> str | list[str]:
+        for alternative in [value] if isinstance(value, str) else value:
+            try:
+                compiled = re.compile(alternative)
+            except re.error as exc:
+                raise ValueError(f"bad regex {alternative!r}: {exc}") from None
+            if compiled.match(""):
+                raise ValueError(f"regex {alternative!r} matches the empty string")
+        return value
+
+    def expression(self) -> str:
+        if isinstance(self.pattern, str):
+            return self.pattern
+        return "|".join(f"(?:{alternative})" for alternative in self.pattern)
+
+
+class RegexKind(Kind):
+    spec_model = RegexSpec
+
+    def __init__(self, spec: RuleSpec, nlp: Any) -> None:
+        super().__init__(spec, nlp)
+        assert isinstance(spec, RegexSpec)
+        self._regex = re.compile(spec.expression(), re.IGNORECASE if spec.ignorecase else 0)
+
+    def find(self, ctx: Context) -> Iterator[Hit]:
+        for m in self._regex.finditer(ctx.text):
+            if m.end() > m.start():
+                groups = {k: v for k, v in m.groupdict().items() if v is not None}
+                yield Hit(m.start(), m.end(), groups)

@@ -1,0 +1,189 @@
+"""Loading rule packs: YAML (safe loader only) -> schema validation -> compiled rules.
+
+A pack is a YAML mapping ``{pack: name, description: text, rules: [...]}``. Every problem is a
+:class:`~tonecheck.errors.RuleError` naming the file, the line, the rule and what is wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from .errors import RuleError
+from .kinds import KINDS, Kind
+from .schema import RuleSpec
+
+RULE_SUFFIXES = (".yaml", ".yml")
+_PACK_KEYS = {"pack", "description", "rules"}
+
+
+@dataclass(frozen=True)
+class RuleSource:
+    """A validated rule and where it was written."""
+
+    spec: RuleSpec
+    path: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A compiled rule, ready to run."""
+
+    spec: RuleSpec
+    kind: Kind
+    path: str
+    line: int | None
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+
+def builtin_rules_dir() -> Path:
+    """The built-in packs: inside the installed package, or ``rules/`` in a source checkout."""
+    packaged = Path(str(resources.files("tonecheck"))) / "_rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def rule_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand files and directories (searched recursively) into sorted rule files."""
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix in RULE_SUFFIXES and p.is_file())
+            if not found:
+                raise RuleError(str(path), "no rule files (*.yaml, *.yml) in this directory")
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise RuleError(str(path), "no such rule file or directory")
+    return files
+
+
+def load_specs(paths: Iterable[str | Path]) -> list[RuleSource]:
+    """Read and validate every rule in the given files and directories."""
+    seen: dict[str, RuleSource] = {}
+    out: list[RuleSource] = []
+    for file in rule_files(paths):
+        for source in _load_file(file):
+            if source.spec.id in seen:
+                first = seen[source.spec.id]
+                raise RuleError(
+                    source.path,
+                    f"duplicate rule id (already defined in {first.path}:{first.line}); rename one",
+                    source.spec.id,
+                    source.line,
+                )
+            seen[source.spec.id] = source
+            out.append(source)
+    return out
+
+
+def compile_rules(sources: Sequence[RuleSource], nlp: Any) -> list[Rule]:
+    """Build each rule's matcher with ``nlp``'s vocabulary; bad spaCy patterns fail here."""
+    rules = []
+    for source in sources:
+        try:
+            kind = KINDS[source.spec.kind](source.spec, nlp)
+        except ValueError as exc:
+            raise RuleError(source.path, _spacy_problem(exc), source.spec.id, source.line) from None
+        rules.append(Rule(source.spec, kind, source.path, source.line))
+    return rules
+
+
+def _load_file(path: Path) -> list[RuleSource]:
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(name, f"cannot read rule file ({exc})") from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.load(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise RuleError(name, f"not valid YAML: {problem}", line=line) from None
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise RuleError(name, "a rule file is a mapping with a 'rules:' list (see README)")
+    unknown = sorted(set(data) - _PACK_KEYS)
+    if unknown:
+        raise RuleError(name, f"unknown key '{unknown[0]}' (allowed: {', '.join(sorted(_PACK_KEYS))})")
+    lines = _rule_lines(node)
+    return [_validate(name, raw, lines[i] if i < len(lines) else None) for i, raw in enumerate(data["rules"])]
+
+
+def _rule_lines(node: Any) -> list[int]:
+    for key, value in getattr(node, "value", []):
+        if getattr(key, "value", None) == "rules" and isinstance(value, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in value.value]
+    return []
+
+
+def _validate(path: str, raw: Any, line: int | None) -> RuleSource:
+    if not isinstance(raw, dict):
+        raise RuleError(path, "each entry under 'rules:' must be a mapping", line=line)
+    rule_id = raw.get("id") if isinstance(raw.get("id"), str) else None
+    kind = raw.get("kind")
+    if kind not in KINDS:
+        problem = "missing key 'kind'" if kind is None else f"unknown kind '{kind}'"
+        raise RuleError(path, f"{problem} (expected one of: {', '.join(KINDS)})", rule_id, line)
+    try:
+        spec = KINDS[kind].spec_model.model_validate(raw)
+    except ValidationError as exc:
+        raise RuleError(path, _pydantic_problem(exc), rule_id, line) from None
+    missing = spec.placeholders() - _allowed_placeholders(spec)
+    if missing:
+        raise RuleError(
+            path, f"suggestion uses {{{sorted(missing)[0]}}}, which this rule does not capture", rule_id, line
+        )
+    return RuleSource(spec, path, line)
+
+
+def _allowed_placeholders(spec: RuleSpec) -> set[str]:
+    from .checker import TEMPLATE_VALUES
+
+    allowed = set(TEMPLATE_VALUES)
+    patterns = getattr(spec, "patterns", None)
+    if spec.kind == "dependency" and patterns:
+        allowed |= {str(node.get("RIGHT_ID")) for pattern in patterns for node in pattern}
+    expression = getattr(spec, "expression", None)
+    if spec.kind == "regex" and callable(expression):
+        import re
+
+        allowed |= set(re.compile(expression()).groupindex)
+    return allowed
+
+
+def _pydantic_problem(exc: ValidationError) -> str:
+    errors = exc.errors()
+    first = errors[0]
+    loc = ".".join(str(p) for p in first["loc"])
+    if first["type"] == "extra_forbidden":
+        problem = f"unknown key '{loc}'"
+    elif first["type"] == "missing":
+        problem = f"missing key '{loc}'"
+    else:
+        message = first["msg"].removeprefix("Value error, ")
+        problem = f"{loc}: {message}" if loc else message
+    more = len(errors) - 1
+    return problem + (f" (and {more} more problem{'s' if more > 1 else ''})" if more else "")
+
+
+def _spacy_problem(exc: ValueError) -> str:
+    lines = [ln.strip() for ln in str(exc).splitlines() if ln.strip()]
+    detail = next((ln for ln in lines if ln.startswith("-")), None)
+    head = lines[0] if lines else type(exc).__name__
+    return f"bad spaCy pattern: {detail.lstrip('- ') if detail else head}"

@@ -1,0 +1,101 @@
+"""Measures computed from a parsed field, read by ``metric`` rules and reported as scores."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from . import nlp as nlp_tools
+
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
+SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves", "u", "ur", "ya"})
+
+#: Measures of a whole field, with what each means (``tonecheck`` documents these in README).
+TEXT_METRICS: dict[str, str] = {
+    "words": "number of words",
+    "sentences": "number of sentences",
+    "caps_words": "words of two or more letters written in capitals",
+    "caps_share": "share of words (two or more letters) written in capitals, 0 to 1",
+    "first_person": "I, me, my, we, us, our ... count",
+    "second_person": "you, your ... count",
+    "first_person_share": "first-person pronouns / (first + second person), 0 when there are none",
+    "sentiment": "VADER compound score of the whole text, -1 to 1",
+    "min_sentence_sentiment": "VADER compound score of the most negative sentence",
+    "grade": "Flesch-Kincaid grade level (textstat)",
+    "questions": "sentences ending in a question mark",
+    "exclamations": "exclamation marks",
+    "max_sentence_words": "words in the longest sentence",
+}
+
+#: Measures of one sentence.
+SENTENCE_METRICS: dict[str, str] = {
+    "words": "number of words",
+    "caps_words": "words of two or more letters written in capitals",
+    "caps_share": "share of words (two or more letters) written in capitals",
+    "first_person": "first-person pronoun count",
+    "second_person": "second-person pronoun count",
+    "sentiment": "VADER compound score of the sentence",
+    "exclamations": "exclamation marks",
+}
+
+
+@dataclass(frozen=True)
+class SentenceMeasures:
+    start: int  # character offsets into the field text
+    end: int
+    values: dict[str, float]
+
+
+@dataclass(frozen=True)
+class Measures:
+    text: dict[str, float]
+    sentences: tuple[SentenceMeasures, ...]
+
+
+def _counts(tokens: Any) -> dict[str, float]:
+    words = [t for t in tokens if not (t.is_punct or t.is_space)]
+    lettered = [t for t in words if sum(c.isalpha() for c in t.text) >= 2]
+    caps = sum(1 for t in lettered if t.text.isupper())
+    lowers = [t.lower_ for t in words]
+    first = sum(1 for w in lowers if w in FIRST_PERSON)
+    second = sum(1 for w in lowers if w in SECOND_PERSON)
+    return {
+        "words": float(len(words)),
+        "caps_words": float(caps),
+        "caps_share": caps / len(lettered) if lettered else 0.0,
+        "first_person": float(first),
+        "second_person": float(second),
+        "exclamations": float(sum(t.text.count("!") for t in tokens)),
+    }
+
+
+def measure(doc: Any) -> Measures:
+    """All measures of a parsed field (``doc`` is a spaCy ``Doc`` with sentence boundaries)."""
+    text = doc.text
+    sentences = []
+    for sent in doc.sents:
+        if not sent.text.strip():
+            continue
+        values = _counts(sent)
+        values["sentiment"] = nlp_tools.sentiment(sent.text)
+        sentences.append(SentenceMeasures(sent.start_char, _rstrip_end(text, sent.end_char), values))
+    totals = _counts(doc)
+    first, second = totals["first_person"], totals["second_person"]
+    totals.update(
+        {
+            "sentences": float(len(sentences)),
+            "first_person_share": first / (first + second) if first + second else 0.0,
+            "sentiment": nlp_tools.sentiment(text) if text.strip() else 0.0,
+            "min_sentence_sentiment": min((s.values["sentiment"] for s in sentences), default=0.0),
+            "grade": nlp_tools.reading_grade(text) if totals["words"] else 0.0,
+            "questions": float(sum(1 for s in sentences if text[s.start : s.end].rstrip().endswith("?"))),
+            "max_sentence_words": max((s.values["words"] for s in sentences), default=0.0),
+        }
+    )
+    return Measures(text={k: round(v, 4) for k, v in totals.items()}, sentences=tuple(sentences))
+
+
+def _rstrip_end(text: str, end: int) -> int:
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end

@@ -1,0 +1,38 @@
+"""Running each rule's own ``examples`` as tests, for built-in packs and a team's own alike."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .checker import Checker
+from .loader import Rule
+
+
+@dataclass(frozen=True)
+class ExampleResult:
+    rule: str
+    expect: str  # "flag" or "ok"
+    text: str
+    passed: bool
+    found: tuple[str, ...]  # the texts the rule flagged
+
+    def describe(self) -> str:
+        where = "should be flagged but was not" if self.expect == "flag" else "should not be flagged"
+        extra = f" (flagged: {', '.join(repr(t) for t in self.found)})" if self.found else ""
+        return f"[{self.rule}] {self.expect} example {self.text!r} {where}{extra}"
+
+
+def run_example(checker: Checker, rule: Rule, expect: str, text: str) -> ExampleResult:
+    """Check ``text`` in the field the rule looks at, and see whether ``rule`` fired."""
+    report = checker.check("", subject=text) if rule.spec.field == "subject" else checker.check(text)
+    found = tuple(f.text for f in report.findings if f.rule == rule.id)
+    return ExampleResult(rule.id, expect, text, bool(found) == (expect == "flag"), found)
+
+
+def run_examples(checker: Checker) -> Iterator[ExampleResult]:
+    """Every ``flag`` and ``ok`` example of every rule the checker runs."""
+    for rule in checker.rules:
+        for expect in ("flag", "ok"):
+            for text in getattr(rule.spec.examples, expect):
+                yield run_example(checker, rule, expect, text)
