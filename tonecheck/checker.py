@@ -16,7 +16,7 @@ from .kinds import Context, Hit
 from .loader import Rule, builtin_rules_dir, compile_rules, load_specs
 from .message import Field, Message
 from .metrics import Measures, measure
-from .nlp import Pipeline, load_pipeline
+from .nlp import Pipeline, is_acronym, load_pipeline
 
 #: What ``check_many`` accepts: a body, a ``(body, subject)`` pair, or a :class:`Message`.
 Item = str | tuple[str, str | None] | Message
@@ -41,7 +41,9 @@ class Checker:
         chosen = _select(sources, self.config)
         self.pipeline: Pipeline = load_pipeline(self.config.model)
         compiled = compile_rules(chosen, self.pipeline.nlp)
-        self.rules: tuple[Rule, ...] = tuple(r for r in compiled if self.pipeline.provides(r.kind.needs))
+        self.rules: tuple[Rule, ...] = tuple(
+            r for r in compiled if self.pipeline.provides(r.kind.needs)
+        )
         #: Rules that cannot run because the pipeline lacks what they need (no model).
         self.skipped: tuple[Rule, ...] = tuple(r for r in compiled if r not in self.rules)
 
@@ -78,7 +80,7 @@ class Checker:
             else:
                 scores["subject_words"] = result.measures.text["words"]
         findings.sort(key=lambda f: f.sort_key)
-        return Report(tuple(findings), scores, message.path, texts)
+        return Report(tuple(_drop_nested(findings)), scores, message.path, texts)
 
     def _check_field(self, message: Message, field: Field, doc: Any) -> _FieldResult:
         measures = measure(doc)
@@ -88,7 +90,8 @@ class Checker:
         for rule in self.rules:
             if rule.spec.field not in (field.name, "any"):
                 continue
-            for hit in _non_overlapping(_widen(rule, h, doc) for h in rule.kind.find(ctx)):
+            hits = (h for h in rule.kind.find(ctx) if _sentence_ok(rule, h, measures))
+            for hit in _non_overlapping(_widen(rule, h, doc) for h in hits):
                 findings.append(_finding(rule, field, hit, frame, origin))
         return _FieldResult(findings, measures)
 
@@ -137,6 +140,34 @@ def _select(sources: list[Any], config: Config) -> list[Any]:
     ]
 
 
+def _drop_nested(findings: list[Finding]) -> list[Finding]:
+    """Drop a finding that lies inside a more severe finding of the same category and field
+    ("ASAP" inside "I need an answer ASAP"): it says the same thing again, more weakly."""
+
+    def covered(f: Finding) -> bool:
+        return any(
+            g.category == f.category
+            and g.field == f.field
+            and g.severity.rank > f.severity.rank
+            and g.start <= f.start
+            and f.end <= g.end
+            for g in findings
+        )
+
+    return [f for f in findings if not covered(f)]
+
+
+def _sentence_ok(rule: Rule, hit: Hit, measures: Measures) -> bool:
+    """Whether the sentence holding ``hit`` meets the rule's ``sentence_when`` conditions."""
+    conditions = rule.spec.sentence_when
+    if not conditions:
+        return True
+    for sent in measures.sentences:
+        if sent.start <= hit.start < max(sent.end, sent.start + 1):
+            return all(c.holds(sent.values[name]) for name, c in conditions.items())
+    return False
+
+
 def _widen(rule: Rule, hit: Hit, doc: Any) -> Hit:
     """Report the whole sentence for rules whose rewrite replaces the sentence."""
     if rule.spec.span != "sentence":
@@ -164,7 +195,9 @@ def _finding(rule: Rule, field: Field, hit: Hit, frame: str, origin: int) -> Fin
     start, end = origin + hit.start, origin + hit.end
     line, column = _position(frame, start)
     end_line, end_column = _position(frame, end)
-    at_start = not field.text[: hit.start].strip() or bool(_SENTENCE_END.search(field.text[: hit.start]))
+    at_start = not field.text[: hit.start].strip() or bool(
+        _SENTENCE_END.search(field.text[: hit.start])
+    )
     values = {**template_values(matched), **hit.captures}
     candidates = ([hit.swap] if hit.swap else []) + [t.format_map(values) for t in spec.suggest]
     suggestions: list[Suggestion] = []
@@ -193,29 +226,30 @@ def _finding(rule: Rule, field: Field, hit: Hit, frame: str, origin: int) -> Fin
 
 def template_values(matched: str) -> dict[str, str]:
     """What every suggestion template may use, besides a rule kind's own captures."""
-    return {"match": matched, "match_lower": matched.lower(), "match_sentence_case": _sentence_case(matched)}
+    return {
+        "match": matched,
+        "match_lower": matched.lower(),
+        "match_sentence_case": _sentence_case(matched),
+    }
 
 
 #: Template values available to every rule (see :func:`template_values`).
 TEMPLATE_VALUES = frozenset({"match", "match_lower", "match_sentence_case"})
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
 
 
 def _sentence_case(text: str) -> str:
-    """``PLEASE READ THE PDF`` -> ``Please read the PDF``: shouted words lowered, short
-    acronyms (two or three capitals that are not common words) kept."""
-    from spacy.lang.en.stop_words import STOP_WORDS
+    """``PLEASE READ THE PDF!!!`` -> ``Please read the PDF!``: shouted words lowered,
+    acronyms kept, runs of exclamation marks cut to one."""
 
     def lower(m: re.Match[str]) -> str:
         word = m.group(0)
-        if not word.isupper() or word == "I":
-            return word
-        if len(word) <= 3 and word.lower() not in STOP_WORDS:
+        if not word.isupper() or word == "I" or is_acronym(word):
             return word
         return word.lower()
 
-    out = _WORD.sub(lower, text)
+    out = re.sub(r"[!?]*!{2,}[!?]*", "!", _WORD.sub(lower, text))
     return out[:1].upper() + out[1:]
 
 
@@ -225,17 +259,13 @@ class _Safe(dict[str, str]):
 
 
 def _match_case(text: str, original: str, at_sentence_start: bool) -> str:
-    """Capitalise a rewrite like the text it replaces (sentence starts stay capitalised)."""
+    """Fit a rewrite's first letter to where it goes: capitalised at a sentence start,
+    lower case inside a sentence (unless it starts with "I" or the original was a name)."""
     if not text or not original:
         return text
-    if original[0].isupper() and text[0].islower():
+    if at_sentence_start:
         return text[0].upper() + text[1:]
-    if (
-        original[0].islower()
-        and text[0].isupper()
-        and not at_sentence_start
-        and not re.match(r"I\b", text)
-    ):
+    if text[0].isupper() and not original[0].isupper() and not re.match(r"I\b", text):
         return text[0].lower() + text[1:]
     return text
 

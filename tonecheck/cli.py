@@ -30,7 +30,9 @@ def _inputs(paths: tuple[str, ...]) -> Iterator[str]:
         path = Path(raw)
         if raw != STDIN and path.is_dir():
             yield from sorted(
-                str(p) for p in path.rglob("*") if p.suffix.lower() in INPUT_SUFFIXES and p.is_file()
+                str(p)
+                for p in path.rglob("*")
+                if p.suffix.lower() in INPUT_SUFFIXES and p.is_file()
             )
         else:
             yield raw
@@ -54,17 +56,37 @@ def _read(name: str, subject: str | None) -> Message:
 @click.argument("paths", nargs=-1, required=True, metavar="PATH... | -")
 @click.option("--subject", help="Check TEXT as the subject line (replaces a 'Subject:' line).")
 @click.option(
-    "--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(FORMATTERS)),
+    default="text",
+    show_default=True,
     help="Output format.",
 )
-@click.option("--select", multiple=True, metavar="NAMES", help="Only these rule ids or categories (comma-separated).")
-@click.option("--ignore", multiple=True, metavar="NAMES", help="Skip these rule ids or categories (comma-separated).")
 @click.option(
-    "--fail-on", type=click.Choice(FAIL_ON_CHOICES), default="warning", show_default=True,
+    "--select",
+    multiple=True,
+    metavar="NAMES",
+    help="Only these rule ids or categories (comma-separated).",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="NAMES",
+    help="Skip these rule ids or categories (comma-separated).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON_CHOICES),
+    default="warning",
+    show_default=True,
     help="Exit 1 when a finding is at or above this severity.",
 )
 @click.option(
-    "--rules", "rule_paths", multiple=True, metavar="PATH",
+    "--rules",
+    "rule_paths",
+    multiple=True,
+    metavar="PATH",
     help="Extra YAML rule file or directory (repeatable).",
 )
 @click.option("--model", help="spaCy pipeline to use (package name or path).")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How much a finding matters; ordered so that ``ERROR > WARNING > SUGGESTION``."""
 
     SUGGESTION = "suggestion"
@@ -84,7 +84,13 @@ class Finding:
     def sort_key(self) -> tuple[int, int, int, int, str]:
         # The subject comes before the body when both refer to one file (it is above it);
         # for strings passed separately the subject is still listed first.
-        return (0 if self.field == "subject" else 1, self.start, self.end, -self.severity.rank, self.rule)
+        return (
+            0 if self.field == "subject" else 1,
+            self.start,
+            self.end,
+            -self.severity.rank,
+            self.rule,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {

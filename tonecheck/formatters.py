@@ -66,8 +66,9 @@ class TextFormatter(Formatter):
         )
         line_text, col = _line_of(report.texts.get(f.field, f.text), f)
         width = max(1, len(f.text.split("\n", 1)[0].rstrip("\r")))
+        line_text, col, width = _window(line_text, col, width)
         self.console.print(f"  {escape(line_text)}")
-        marker = "^" * width + (" ..." if "\n" in f.text else "")
+        marker = "^" * width + (" ..." if "\n" in f.text.rstrip() else "")
         self.console.print(" " * (col + 1) + f"[{style}]{marker}[/]")
         for s in f.suggestions:
             self.console.print(f"  [green]->[/] {escape(s.replacement)}")
@@ -92,6 +93,21 @@ def _line_of(text: str, f: Finding) -> tuple[str, int]:
     line_end = text.find("\n", f.start)
     line = text[line_start : line_end if line_end != -1 else len(text)].rstrip("\r")
     return line, f.start - line_start + 1
+
+
+_CONTEXT = 30  # characters shown on each side of a span in a long line
+_MAX_LINE = 100
+
+
+def _window(line: str, col: int, width: int) -> tuple[str, int, int]:
+    """Cut a long line down to the span and some context, marking the cuts with "..."."""
+    if len(line) <= _MAX_LINE:
+        return line, col, width
+    start = max(0, col - 1 - _CONTEXT)
+    end = min(len(line), col - 1 + width + _CONTEXT)
+    prefix = "..." if start > 0 else ""
+    suffix = "..." if end < len(line) else ""
+    return prefix + line[start:end] + suffix, col - start + len(prefix), width
 
 
 class JsonFormatter(Formatter):

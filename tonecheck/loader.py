@@ -120,9 +120,14 @@ def _load_file(path: Path) -> list[RuleSource]:
         raise RuleError(name, "a rule file is a mapping with a 'rules:' list (see README)")
     unknown = sorted(set(data) - _PACK_KEYS)
     if unknown:
-        raise RuleError(name, f"unknown key '{unknown[0]}' (allowed: {', '.join(sorted(_PACK_KEYS))})")
+        raise RuleError(
+            name, f"unknown key '{unknown[0]}' (allowed: {', '.join(sorted(_PACK_KEYS))})"
+        )
     lines = _rule_lines(node)
-    return [_validate(name, raw, lines[i] if i < len(lines) else None) for i, raw in enumerate(data["rules"])]
+    return [
+        _validate(name, raw, lines[i] if i < len(lines) else None)
+        for i, raw in enumerate(data["rules"])
+    ]
 
 
 def _rule_lines(node: Any) -> list[int]:
@@ -147,7 +152,10 @@ def _validate(path: str, raw: Any, line: int | None) -> RuleSource:
     missing = spec.placeholders() - _allowed_placeholders(spec)
     if missing:
         raise RuleError(
-            path, f"suggestion uses {{{sorted(missing)[0]}}}, which this rule does not capture", rule_id, line
+            path,
+            f"suggestion uses {{{sorted(missing)[0]}}}, which this rule does not capture",
+            rule_id,
+            line,
         )
     return RuleSource(spec, path, line)
 

@@ -12,7 +12,9 @@ from pathlib import Path
 
 from .errors import InputError
 
-_SUBJECT_LINE = re.compile(r"\A[ \t]*subject[ \t]*:[ \t]*(?P<subject>[^\r\n]*?)[ \t]*(?:\r?\n|\Z)", re.I)
+_SUBJECT_LINE = re.compile(
+    r"\A[ \t]*subject[ \t]*:[ \t]*(?P<subject>[^\r\n]*?)[ \t]*(?:\r?\n|\Z)", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,9 @@ def read_file(path: str | Path) -> Message:
     except OSError as exc:
         raise InputError(name, f"cannot read file ({exc.strerror or exc})") from None
     if b"\x00" in data:
-        raise InputError(name, "looks like a binary file (it contains NUL bytes); check text files only")
+        raise InputError(
+            name, "looks like a binary file (it contains NUL bytes); check text files only"
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

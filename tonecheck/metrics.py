@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from . import nlp as nlp_tools
 
-FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
+FIRST_PERSON = frozenset(
+    {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
+)
 SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves", "u", "ur", "ya"})
 
 #: Measures of a whole field, with what each means (``tonecheck`` documents these in README).
@@ -16,6 +19,7 @@ TEXT_METRICS: dict[str, str] = {
     "sentences": "number of sentences",
     "caps_words": "words of two or more letters written in capitals",
     "caps_share": "share of words (two or more letters) written in capitals, 0 to 1",
+    "shouted_words": "words in capitals that are not acronyms (READ, NEVER; not PDF, EMEA)",
     "first_person": "I, me, my, we, us, our ... count",
     "second_person": "you, your ... count",
     "first_person_share": "first-person pronouns / (first + second person), 0 when there are none",
@@ -32,11 +36,16 @@ SENTENCE_METRICS: dict[str, str] = {
     "words": "number of words",
     "caps_words": "words of two or more letters written in capitals",
     "caps_share": "share of words (two or more letters) written in capitals",
+    "shouted_words": "words in capitals that are not acronyms",
     "first_person": "first-person pronoun count",
     "second_person": "second-person pronoun count",
     "sentiment": "VADER compound score of the sentence",
     "exclamations": "exclamation marks",
+    "terminated": "1 when the sentence ends in . ! or ? (0 for headings and fragments)",
 }
+
+
+_TERMINATED = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
 
 
 @dataclass(frozen=True)
@@ -55,7 +64,8 @@ class Measures:
 def _counts(tokens: Any) -> dict[str, float]:
     words = [t for t in tokens if not (t.is_punct or t.is_space)]
     lettered = [t for t in words if sum(c.isalpha() for c in t.text) >= 2]
-    caps = sum(1 for t in lettered if t.text.isupper())
+    caps_words = [t.text for t in lettered if t.text.isupper()]
+    caps = len(caps_words)
     lowers = [t.lower_ for t in words]
     first = sum(1 for w in lowers if w in FIRST_PERSON)
     second = sum(1 for w in lowers if w in SECOND_PERSON)
@@ -63,6 +73,7 @@ def _counts(tokens: Any) -> dict[str, float]:
         "words": float(len(words)),
         "caps_words": float(caps),
         "caps_share": caps / len(lettered) if lettered else 0.0,
+        "shouted_words": float(sum(1 for w in caps_words if not nlp_tools.is_acronym(w))),
         "first_person": float(first),
         "second_person": float(second),
         "exclamations": float(sum(t.text.count("!") for t in tokens)),
@@ -78,7 +89,10 @@ def measure(doc: Any) -> Measures:
             continue
         values = _counts(sent)
         values["sentiment"] = nlp_tools.sentiment(sent.text)
-        sentences.append(SentenceMeasures(sent.start_char, _rstrip_end(text, sent.end_char), values))
+        values["terminated"] = 1.0 if _TERMINATED.search(sent.text) else 0.0
+        sentences.append(
+            SentenceMeasures(sent.start_char, _rstrip_end(text, sent.end_char), values)
+        )
     totals = _counts(doc)
     first, second = totals["first_person"], totals["second_person"]
     totals.update(
@@ -88,7 +102,9 @@ def measure(doc: Any) -> Measures:
             "sentiment": nlp_tools.sentiment(text) if text.strip() else 0.0,
             "min_sentence_sentiment": min((s.values["sentiment"] for s in sentences), default=0.0),
             "grade": nlp_tools.reading_grade(text) if totals["words"] else 0.0,
-            "questions": float(sum(1 for s in sentences if text[s.start : s.end].rstrip().endswith("?"))),
+            "questions": float(
+                sum(1 for s in sentences if text[s.start : s.end].rstrip().endswith("?"))
+            ),
             "max_sentence_words": max((s.values["words"] for s in sentences), default=0.0),
         }
     )

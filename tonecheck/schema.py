@@ -17,6 +17,29 @@ _ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _TEMPLATE_FIELD = re.compile(r"\{([^{}]*)\}")
 
 
+class Condition(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    above: float | None = None
+    below: float | None = None
+    at_least: float | None = None
+    at_most: float | None = None
+
+    @model_validator(mode="after")
+    def _one_bound(self) -> Condition:
+        if all(v is None for v in (self.above, self.below, self.at_least, self.at_most)):
+            raise ValueError("a condition needs one of: above, below, at_least, at_most")
+        return self
+
+    def holds(self, value: float) -> bool:
+        return (
+            (self.above is None or value > self.above)
+            and (self.below is None or value < self.below)
+            and (self.at_least is None or value >= self.at_least)
+            and (self.at_most is None or value <= self.at_most)
+        )
+
+
 class Examples(BaseModel):
     """A rule's own tests: every ``flag`` text must raise the rule, no ``ok`` text may."""
 
@@ -44,6 +67,9 @@ class RuleSpec(BaseModel):
     suggest: list[str] = Field(default_factory=list, max_length=3)
     #: For rules with no safe automatic rewrite: what to change, in words.
     advice: str | None = None
+    #: Report a hit only where the sentence holding it meets these conditions
+    #: (sentence measures, e.g. ``{sentiment: {below: 0.3}}``).
+    sentence_when: dict[str, Condition] = Field(default_factory=dict)
     examples: Examples
 
     @field_validator("id")
@@ -57,7 +83,20 @@ class RuleSpec(BaseModel):
     @classmethod
     def _known_category(cls, value: str) -> str:
         if value not in CATEGORIES:
-            raise ValueError(f"unknown category '{value}' (expected one of: {', '.join(CATEGORIES)})")
+            raise ValueError(
+                f"unknown category '{value}' (expected one of: {', '.join(CATEGORIES)})"
+            )
+        return value
+
+    @field_validator("sentence_when")
+    @classmethod
+    def _sentence_metrics(cls, value: dict[str, Condition]) -> dict[str, Condition]:
+        from .metrics import SENTENCE_METRICS
+
+        for name in value:
+            if name not in SENTENCE_METRICS:
+                known = ", ".join(SENTENCE_METRICS)
+                raise ValueError(f"unknown sentence metric '{name}' (expected one of: {known})")
         return value
 
     @field_validator("suggest")

@@ -18,14 +18,18 @@ class ExampleResult:
     found: tuple[str, ...]  # the texts the rule flagged
 
     def describe(self) -> str:
-        where = "should be flagged but was not" if self.expect == "flag" else "should not be flagged"
+        where = (
+            "should be flagged but was not" if self.expect == "flag" else "should not be flagged"
+        )
         extra = f" (flagged: {', '.join(repr(t) for t in self.found)})" if self.found else ""
         return f"[{self.rule}] {self.expect} example {self.text!r} {where}{extra}"
 
 
 def run_example(checker: Checker, rule: Rule, expect: str, text: str) -> ExampleResult:
     """Check ``text`` in the field the rule looks at, and see whether ``rule`` fired."""
-    report = checker.check("", subject=text) if rule.spec.field == "subject" else checker.check(text)
+    report = (
+        checker.check("", subject=text) if rule.spec.field == "subject" else checker.check(text)
+    )
     found = tuple(f.text for f in report.findings if f.rule == rule.id)
     return ExampleResult(rule.id, expect, text, bool(found) == (expect == "flag"), found)
 

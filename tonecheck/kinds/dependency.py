@@ -43,5 +43,7 @@ class DependencyKind(Kind):
             tokens = [doc[i] for i in token_ids]
             start = min(t.idx for t in tokens)
             end = max(t.idx + len(t.text) for t in tokens)
-            captures = {name: tok.text for name, tok in zip(self._names[match_id], tokens, strict=False)}
+            captures = {
+                name: tok.text for name, tok in zip(self._names[match_id], tokens, strict=False)
+            }
             yield Hit(start, end, captures)

@@ -9,34 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from ..metrics import SENTENCE_METRICS, TEXT_METRICS
-from ..schema import RuleSpec
+from ..schema import Condition, RuleSpec
 from .base import Context, Hit, Kind
-
-
-class Condition(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    above: float | None = None
-    below: float | None = None
-    at_least: float | None = None
-    at_most: float | None = None
-
-    @model_validator(mode="after")
-    def _one_bound(self) -> Condition:
-        if all(v is None for v in (self.above, self.below, self.at_least, self.at_most)):
-            raise ValueError("a condition needs one of: above, below, at_least, at_most")
-        return self
-
-    def holds(self, value: float) -> bool:
-        return (
-            (self.above is None or value > self.above)
-            and (self.below is None or value < self.below)
-            and (self.at_least is None or value >= self.at_least)
-            and (self.at_most is None or value <= self.at_most)
-        )
 
 
 class MetricSpec(RuleSpec):

@@ -1,0 +1,162 @@
+"""The command line: output formats and exit codes are public API."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import DATA, EXAMPLES
+
+from tonecheck.cli import main
+
+
+def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), input=input)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_examples_text_output() -> None:
+    code, out, _ = run(str(EXAMPLES))
+    assert code == 1
+    assert "examples/final-contact.txt:1:10 error [final-contact-subject]" in out.replace("\\", "/")
+    assert "  Subject: Final Contact\n           ^^^^^^^^^^^^^\n  -> Checking in\n" in out
+    assert "good-follow-up.txt" not in out
+    assert "\x1b[" not in out  # no colour when piped
+    assert out.rstrip().endswith("errors, 16 warnings, 3 suggestions") or "files checked:" in out
+
+
+def test_json_output_shape_and_spans() -> None:
+    code, out, _ = run(str(EXAMPLES), "--format", "json")
+    assert code == 1
+    doc = json.loads(out)
+    assert doc["version"] == 1
+    assert set(doc) == {"version", "files", "errors", "summary"}
+    assert doc["summary"]["files"] == len(list(EXAMPLES.glob("*.txt")))
+    total = 0
+    for entry in doc["files"]:
+        source = Path(entry["path"]).read_text(encoding="utf-8")
+        assert set(entry) == {"path", "findings", "scores"}
+        for f in entry["findings"]:
+            assert set(f) >= {
+                "rule",
+                "category",
+                "severity",
+                "field",
+                "message",
+                "text",
+                "start",
+                "end",
+                "line",
+                "column",
+                "end_line",
+                "end_column",
+                "suggestions",
+            }
+            assert source[f["start"] : f["end"]] == f["text"]
+            assert all(set(s) == {"replacement"} for s in f["suggestions"])
+            total += 1
+    assert doc["summary"]["findings"] == total
+    assert sum(doc["summary"]["by_severity"].values()) == total
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["--fail-on", "warning"], 1),
+        (["--fail-on", "error"], 0),
+        (["--fail-on", "never"], 0),
+        (["--fail-on", "suggestion"], 1),
+        (["--ignore", "terse"], 0),
+    ],
+)
+def test_fail_on_sets_the_exit_code(args: list[str], code: int) -> None:
+    assert run(str(EXAMPLES / "terse-reply.txt"), *args)[0] == code
+
+
+def test_clean_files_exit_0() -> None:
+    code, out, _ = run(str(DATA / "clean"), str(EXAMPLES / "good-follow-up.txt"))
+    assert code == 0
+    assert "31 files checked: no findings" in out or "files checked:" in out
+
+
+def test_stdin_with_subject_option() -> None:
+    code, out, _ = run("-", "--subject", "Last attempt", input="Thanks so much for your help!\n")
+    assert code == 1
+    assert "<stdin>:1:1 error [final-contact-subject]" in out
+
+
+def test_subject_line_in_a_text_file(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Subject: One last try\r\n\r\nHi Ana,\r\nHow are you?\r\n", encoding="utf-8")
+    code, out, _ = run(str(draft), "--format", "json")
+    assert code == 1
+    finding = json.loads(out)["files"][0]["findings"][0]
+    assert finding["rule"] == "final-contact-subject"
+    assert (finding["line"], finding["column"]) == (1, 10)
+    as_read = draft.read_bytes().decode("utf-8")  # keeps the \r\n line ends
+    assert as_read[finding["start"] : finding["end"]] == "One last try"
+
+
+def test_select_limits_the_rules() -> None:
+    code, out, _ = run(
+        str(EXAMPLES / "shouting.txt"), "--select", "passive-aggressive", "--format", "json"
+    )
+    assert code == 1
+    rules = {f["rule"] for f in json.loads(out)["files"][0]["findings"]}
+    assert rules == {"did-you-even-read"}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--select", "nonsense"], "select: 'nonsense' is neither a rule id nor a category"),
+        (["--rules", "does/not/exist.yaml"], "does/not/exist.yaml: no such rule file or directory"),
+        (["--model", "no_such_model_xyz"], "model 'no_such_model_xyz' cannot be loaded"),
+    ],
+)
+def test_config_errors_exit_2_with_one_line(args: list[str], message: str) -> None:
+    code, out, err = run(str(EXAMPLES / "terse-reply.txt"), *args)
+    assert code == 2
+    assert out == ""
+    assert err.startswith("tonecheck: error: ") and message in err
+    assert len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "no such file"),
+        (b"\x00\x01binary", "binary file"),
+        (b"caf\xe9 au lait", "not valid UTF-8"),
+    ],
+)
+def test_bad_input_file_exits_2_and_others_are_still_checked(
+    tmp_path: Path, content: bytes | None, message: str
+) -> None:
+    bad = tmp_path / "bad.txt"
+    if content is not None:
+        bad.write_bytes(content)
+    code, out, err = run(str(bad), str(EXAMPLES / "terse-reply.txt"))
+    assert code == 2
+    assert f"{bad}: error: " in err and message in err
+    assert "[terse-reply]" in out
+
+
+def test_usage_error_exits_2() -> None:
+    assert run()[0] == 2
+    assert run(str(EXAMPLES), "--format", "xml")[0] == 2
+
+
+def test_installed_command_runs_as_a_module() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "tonecheck", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0 and "tonecheck" in result.stdout

@@ -1,0 +1,159 @@
+"""Rule files are validated strictly; every problem names the file, the rule and the fix."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import tonecheck
+from tonecheck.cli import main
+from tonecheck.loader import load_specs
+
+GOOD = """
+rules:
+  - id: team-banned-word
+    kind: phrase
+    category: pushy
+    severity: warning
+    phrases: [{phrase: "act now", swap: "when you're ready"}]
+    message: Our house style avoids "act now".
+    why: It pressures the reader.
+    suggest: ["when it suits you"]
+    examples:
+      flag: ["Act now to save 20%."]
+      ok: ["Save 20% this month."]
+"""
+
+
+def _pack(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "team.yaml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def test_custom_pack_runs_and_its_examples_pass(tmp_path: Path) -> None:
+    from tonecheck.selftest import run_examples
+
+    checker = tonecheck.Checker(tonecheck.Config(rule_paths=(str(_pack(tmp_path, GOOD)),)))
+    report = checker.check("Act now, the offer ends soon.")
+    (finding,) = [f for f in report.findings if f.rule == "team-banned-word"]
+    assert finding.text == "Act now" and finding.suggestions[0].replacement == "When you're ready"
+    results = [r for r in run_examples(checker) if r.rule == "team-banned-word"]
+    assert len(results) == 2 and all(r.passed for r in results)
+
+
+CASES = [
+    (
+        "unknown key",
+        lambda s: s.replace("    why:", "    sugest: [x]\n    why:"),
+        "rule 'team-banned-word': unknown key 'sugest'",
+    ),
+    (
+        "wrong severity",
+        lambda s: s.replace("severity: warning", "severity: loud"),
+        "rule 'team-banned-word': severity: Input should be",
+    ),
+    (
+        "unknown category",
+        lambda s: s.replace("category: pushy", "category: rude"),
+        "unknown category 'rude'",
+    ),
+    ("missing examples", lambda s: s[: s.index("    examples:")], "missing key 'examples'"),
+    (
+        "empty ok examples",
+        lambda s: s.replace('ok: ["Save 20% this month."]', "ok: []"),
+        "examples.ok",
+    ),
+    (
+        "unknown kind",
+        lambda s: s.replace("kind: phrase", "kind: fuzzy"),
+        "unknown kind 'fuzzy' (expected one of: phrase, pattern",
+    ),
+    (
+        "bad id",
+        lambda s: s.replace("id: team-banned-word", "id: Team_Banned"),
+        "must be kebab-case",
+    ),
+    (
+        "no suggest or advice",
+        lambda s: s.replace('    suggest: ["when it suits you"]\n', ""),
+        "give 'suggest'",
+    ),
+    (
+        "unknown placeholder",
+        lambda s: s.replace('["when it suits you"]', '["{verb} later"]'),
+        "uses {verb}, which this rule does not capture",
+    ),
+    (
+        "bad regex",
+        lambda s: s.replace("kind: phrase", "kind: regex").replace(
+            'phrases: [{phrase: "act now", swap: "when you\'re ready"}]', 'pattern: "act (now"'
+        ),
+        "bad regex",
+    ),
+    (
+        "bad spaCy pattern",
+        lambda s: s.replace("kind: phrase", "kind: pattern").replace(
+            'phrases: [{phrase: "act now", swap: "when you\'re ready"}]',
+            "patterns: [[{LOWR: act}]]",
+        ),
+        "bad spaCy pattern",
+    ),
+    (
+        "bad dependency pattern",
+        lambda s: s.replace("kind: phrase", "kind: dependency").replace(
+            'phrases: [{phrase: "act now", swap: "when you\'re ready"}]',
+            "patterns: [[{RIGHT_ID: a, RIGHT_ATTRS: {LOWER: act}}, {LEFT_ID: zz, REL_OP: '>', RIGHT_ID: b, RIGHT_ATTRS: {}}]]",
+        ),
+        "bad spaCy pattern",
+    ),
+    (
+        "unknown metric",
+        lambda s: s.replace("kind: phrase", "kind: metric").replace(
+            'phrases: [{phrase: "act now", swap: "when you\'re ready"}]',
+            "when: {loudness: {above: 1}}",
+        ),
+        "unknown text metric 'loudness'",
+    ),
+    (
+        "invalid YAML",
+        lambda s: s.replace("    why: It pressures the reader.", "    why: [unclosed"),
+        "not valid YAML",
+    ),
+    ("not a rule list", lambda s: "rules: 3\n", "a rule file is a mapping with a 'rules:' list"),
+    (
+        "duplicate of a built-in id",
+        lambda s: s.replace("id: team-banned-word", "id: terse-reply"),
+        "rule 'terse-reply': duplicate rule id (already defined in",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "edit", "message"), CASES, ids=[c[0] for c in CASES])
+def test_bad_rule_file_is_one_clear_error(tmp_path: Path, name: str, edit, message: str) -> None:  # type: ignore[no-untyped-def]
+    path = _pack(tmp_path, edit(textwrap.dedent(GOOD)))
+    with pytest.raises(tonecheck.RuleError) as info:
+        tonecheck.Checker(tonecheck.Config(rule_paths=(str(path),)))
+    assert str(path) in str(info.value)
+    assert message in str(info.value)
+
+    result = CliRunner().invoke(main, ["--rules", str(path), "-"], input="Hello")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"tonecheck: error: {path}")
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_error_names_the_line_of_the_rule(tmp_path: Path) -> None:
+    text = GOOD + GOOD.split("rules:\n", 1)[1].replace("team-banned-word", "second-rule").replace(
+        "severity: warning", "severity: loud"
+    )
+    path = _pack(tmp_path, text)
+    with pytest.raises(tonecheck.RuleError) as info:
+        load_specs([path])
+    assert info.value.rule == "second-rule"
+    assert info.value.line == 14
+    assert f"{path}:14: rule 'second-rule':" in str(info.value)
