@@ -88,6 +88,12 @@ class RuleSpec(BaseModel):
             )
         return value
 
+    @field_validator("message", "why", "advice")
+    @classmethod
+    def _one_paragraph(cls, value: str | None) -> str | None:
+        # Folded YAML scalars end with a newline; outputs want one clean line.
+        return " ".join(value.split()) if value is not None else None
+
     @field_validator("sentence_when")
     @classmethod
     def _sentence_metrics(cls, value: dict[str, Condition]) -> dict[str, Condition]:
