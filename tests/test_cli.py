@@ -147,6 +147,12 @@ def test_bad_input_file_exits_2_and_others_are_still_checked(
     assert "[terse-reply]" in out
 
 
+def test_empty_directory_is_an_error_not_a_skip(tmp_path: Path) -> None:
+    code, _, err = run(str(tmp_path))
+    assert code == 2
+    assert f"{tmp_path}: error: no files to check in this directory" in err
+
+
 def test_usage_error_exits_2() -> None:
     assert run()[0] == 2
     assert run(str(EXAMPLES), "--format", "xml")[0] == 2
@@ -160,3 +166,24 @@ def test_installed_command_runs_as_a_module() -> None:
         check=False,
     )
     assert result.returncode == 0 and "tonecheck" in result.stdout
+
+
+@pytest.mark.parametrize(("no_color", "coloured"), [("", True), ("1", False)])
+def test_colour_only_on_a_terminal_without_no_color(
+    monkeypatch: pytest.MonkeyPatch, no_color: str, coloured: bool
+) -> None:
+    import io
+
+    import tonecheck
+    from tonecheck.formatters import TextFormatter
+
+    monkeypatch.setenv("FORCE_COLOR", "1")  # rich: behave as on a terminal
+    monkeypatch.setenv("NO_COLOR", no_color)
+    if not no_color:
+        monkeypatch.delenv("NO_COLOR")
+    stream = io.StringIO()
+    formatter = TextFormatter(stream)
+    formatter.report(tonecheck.check("Noted."))
+    formatter.finish()
+    assert ("\x1b[" in stream.getvalue()) is coloured
+    assert "[terse-reply]" in stream.getvalue()

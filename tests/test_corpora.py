@@ -61,11 +61,15 @@ def test_every_example_file_is_covered() -> None:
     }
 
 
-_FLAG = [
-    pytest.param(key, text, id=f"{key}-{i}")
-    for key, texts in PARAPHRASES["flag"].items()
-    for i, text in enumerate(texts)
-]
+def _cases(section: str) -> list[object]:
+    return [
+        pytest.param(key, text, id=f"{key}-{i}")
+        for key, texts in PARAPHRASES[section].items()
+        for i, text in enumerate(texts)
+    ]
+
+
+_FLAG = _cases("flag")
 
 
 @pytest.mark.parametrize(("key", "text"), _FLAG)
@@ -76,11 +80,7 @@ def test_paraphrase_is_caught(checker: tonecheck.Checker, key: str, text: str) -
     assert category in {f.category for f in report.at_or_above(tonecheck.Severity.WARNING)}
 
 
-_SUGGEST = [
-    pytest.param(key, text, id=f"{key}-{i}")
-    for key, texts in PARAPHRASES["suggest"].items()
-    for i, text in enumerate(texts)
-]
+_SUGGEST = _cases("suggest")
 
 
 @pytest.mark.parametrize(("key", "text"), _SUGGEST)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
 from . import message as messages
@@ -13,7 +14,7 @@ from .config import Config
 from .errors import ConfigError
 from .findings import CATEGORIES, Finding, Report, Suggestion
 from .kinds import Context, Hit
-from .loader import Rule, builtin_rules_dir, compile_rules, load_specs
+from .loader import Rule, RuleSource, builtin_rules_dir, compile_rules, load_specs
 from .message import Field, Message
 from .metrics import Measures, measure
 from .nlp import Pipeline, is_acronym, load_pipeline
@@ -35,7 +36,7 @@ class Checker:
 
     def __init__(self, config: Config | None = None) -> None:
         self.config = config or Config()
-        paths: list[Any] = [builtin_rules_dir()] if self.config.builtin_rules else []
+        paths: list[str | Path] = [builtin_rules_dir()] if self.config.builtin_rules else []
         paths.extend(self.config.rule_paths)
         sources = load_specs(paths)
         chosen = _select(sources, self.config)
@@ -120,17 +121,17 @@ def _as_message(item: Item) -> Message:
     return messages.from_strings(body, subject)
 
 
-def _select(sources: list[Any], config: Config) -> list[Any]:
+def _select(sources: list[RuleSource], config: Config) -> list[RuleSource]:
     ids = {s.spec.id for s in sources}
     for setting, names in (("select", config.select), ("ignore", config.ignore)):
         for name in names:
             if name not in ids and name not in CATEGORIES:
                 raise ConfigError(
                     f"{setting}: '{name}' is neither a rule id nor a category "
-                    "(run with --format json or see README for the list)"
+                    f"(categories: {', '.join(CATEGORIES)})"
                 )
 
-    def named(source: Any, names: tuple[str, ...]) -> bool:
+    def named(source: RuleSource, names: tuple[str, ...]) -> bool:
         return source.spec.id in names or source.spec.category in names
 
     return [
@@ -232,9 +233,6 @@ def template_values(matched: str) -> dict[str, str]:
         "match_sentence_case": _sentence_case(matched),
     }
 
-
-#: Template values available to every rule (see :func:`template_values`).
-TEMPLATE_VALUES = frozenset({"match", "match_lower", "match_sentence_case"})
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
 

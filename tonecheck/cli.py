@@ -13,7 +13,7 @@ from .checker import Checker
 from .config import FAIL_ON_CHOICES, Config
 from .errors import ExitCode, InputError, TonecheckError
 from .formatters import FORMATTERS
-from .message import Message, parse_text, read_file
+from .message import Message, parse_bytes, read_file
 
 #: What a directory is searched for.
 INPUT_SUFFIXES = (".txt", ".md", ".eml", ".html")
@@ -25,31 +25,28 @@ def _names(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(n.strip() for v in values for n in v.split(",") if n.strip())
 
 
-def _inputs(paths: tuple[str, ...]) -> Iterator[str]:
+def _inputs(paths: tuple[str, ...]) -> Iterator[str | InputError]:
+    """Files to check, in order; a directory with nothing to check is an error, not a skip."""
     for raw in paths:
         path = Path(raw)
         if raw != STDIN and path.is_dir():
-            yield from sorted(
+            found = sorted(
                 str(p)
                 for p in path.rglob("*")
                 if p.suffix.lower() in INPUT_SUFFIXES and p.is_file()
             )
+            if not found:
+                kinds = ", ".join(INPUT_SUFFIXES)
+                yield InputError(raw, f"no files to check in this directory (looked for {kinds})")
+            yield from found
         else:
             yield raw
 
 
 def _read(name: str, subject: str | None) -> Message:
     if name == STDIN:
-        data = sys.stdin.buffer.read()
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise InputError("<stdin>", f"is not valid UTF-8 (byte {exc.start})") from None
-        return parse_text(text, path="<stdin>", subject=subject)
-    message = read_file(name)
-    if subject is None:
-        return message
-    return parse_text(message.source or "", path=name, subject=subject)
+        return parse_bytes(sys.stdin.buffer.read(), "<stdin>", subject)
+    return read_file(name, subject)
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -126,6 +123,8 @@ def main(
     failed = errored = False
     for name in _inputs(paths):
         try:
+            if isinstance(name, InputError):
+                raise name
             message = _read(name, subject)
         except InputError as exc:
             errored = True

@@ -7,6 +7,7 @@ and is registered by name in :data:`FORMATTERS`.
 from __future__ import annotations
 
 import json
+import os
 from abc import ABC, abstractmethod
 from typing import Any, TextIO
 
@@ -50,7 +51,14 @@ class TextFormatter(Formatter):
 
     def __init__(self, stream: TextIO) -> None:
         super().__init__(stream)
-        self.console = Console(file=stream, highlight=False, soft_wrap=True, emoji=False)
+        plain = bool(os.environ.get("NO_COLOR"))  # https://no-color.org: plain text, no styles
+        self.console = Console(
+            file=stream,
+            highlight=False,
+            soft_wrap=True,
+            emoji=False,
+            color_system=None if plain else "auto",
+        )
 
     def report(self, report: Report) -> None:
         self.reports.append(report)

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from .errors import RuleError
 from .kinds import KINDS, Kind
-from .schema import RuleSpec
+from .schema import TEMPLATE_VALUES, RuleSpec
 
 RULE_SUFFIXES = (".yaml", ".yml")
 _PACK_KEYS = {"pack", "description", "rules"}
@@ -161,18 +161,7 @@ def _validate(path: str, raw: Any, line: int | None) -> RuleSource:
 
 
 def _allowed_placeholders(spec: RuleSpec) -> set[str]:
-    from .checker import TEMPLATE_VALUES
-
-    allowed = set(TEMPLATE_VALUES)
-    patterns = getattr(spec, "patterns", None)
-    if spec.kind == "dependency" and patterns:
-        allowed |= {str(node.get("RIGHT_ID")) for pattern in patterns for node in pattern}
-    expression = getattr(spec, "expression", None)
-    if spec.kind == "regex" and callable(expression):
-        import re
-
-        allowed |= set(re.compile(expression()).groupindex)
-    return allowed
+    return set(TEMPLATE_VALUES) | spec.captures()
 
 
 def _pydantic_problem(exc: ValidationError) -> str:

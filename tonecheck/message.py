@@ -76,8 +76,8 @@ def parse_text(source: str, path: str | None = None, subject: str | None = None)
     return Message(body=body, subject=subject_field, source=source, path=path)
 
 
-def read_file(path: str | Path) -> Message:
-    """Read a draft as UTF-8 text (a BOM is dropped); one clear error if it is not text."""
+def read_file(path: str | Path, subject: str | None = None) -> Message:
+    """Read a draft file as UTF-8 text; one clear error if it cannot be read as text."""
     name = str(path)
     try:
         data = Path(path).read_bytes()
@@ -87,6 +87,11 @@ def read_file(path: str | Path) -> Message:
         raise InputError(name, "is a directory") from None
     except OSError as exc:
         raise InputError(name, f"cannot read file ({exc.strerror or exc})") from None
+    return parse_bytes(data, name, subject)
+
+
+def parse_bytes(data: bytes, name: str, subject: str | None = None) -> Message:
+    """A draft from raw bytes (a file or standard input): UTF-8, a BOM dropped."""
     if b"\x00" in data:
         raise InputError(
             name, "looks like a binary file (it contains NUL bytes); check text files only"
@@ -97,4 +102,4 @@ def read_file(path: str | Path) -> Message:
         raise InputError(
             name, f"is not valid UTF-8 (byte {exc.start}); save it as UTF-8 and try again"
         ) from None
-    return parse_text(text, path=name)
+    return parse_text(text, path=name, subject=subject)

@@ -13,6 +13,10 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from .findings import CATEGORIES, Severity
 
+#: Values every suggestion template may use, besides its rule kind's own captures
+#: (filled in by ``tonecheck.checker.template_values``).
+TEMPLATE_VALUES = frozenset({"match", "match_lower", "match_sentence_case"})
+
 _ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _TEMPLATE_FIELD = re.compile(r"\{([^{}]*)\}")
 
@@ -119,6 +123,10 @@ class RuleSpec(BaseModel):
         if not self.suggest and not self.advice:
             raise ValueError("give 'suggest' (1 to 3 rewrites) or 'advice' (what to change)")
         return self
+
+    def captures(self) -> set[str]:
+        """Names this rule's kind captures for suggestion templates (kinds override this)."""
+        return set()
 
     def placeholders(self) -> set[str]:
         return {name for t in self.suggest for name in _TEMPLATE_FIELD.findall(t)}

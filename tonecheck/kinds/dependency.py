@@ -17,6 +17,9 @@ class DependencySpec(RuleSpec):
     kind: Literal["dependency"]
     patterns: list[list[dict[str, Any]]] = Field(min_length=1)
 
+    def captures(self) -> set[str]:
+        return {str(node.get("RIGHT_ID")) for pattern in self.patterns for node in pattern}
+
 
 class DependencyKind(Kind):
     spec_model = DependencySpec

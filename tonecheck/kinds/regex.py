@@ -34,6 +34,9 @@ class RegexSpec(RuleSpec):
                 raise ValueError(f"regex {alternative!r} matches the empty string")
         return value
 
+    def captures(self) -> set[str]:
+        return set(re.compile(self.expression()).groupindex)
+
     def expression(self) -> str:
         if isinstance(self.pattern, str):
             return self.pattern
