@@ -102,6 +102,16 @@ def test_subject_line_in_a_text_file(tmp_path: Path) -> None:
     assert as_read[finding["start"] : finding["end"]] == "One last try"
 
 
+def test_underline_sits_under_the_span_with_tabs(tmp_path: Path) -> None:
+    draft = tmp_path / "tabs.txt"
+    draft.write_text("Hi,\n\tThanks.\tDid you even read the email?\n", encoding="utf-8")
+    _, out, _ = run(str(draft), "--select", "did-you-even-read")
+    lines = out.splitlines()
+    shown, marks = lines[1], lines[2]
+    start = marks.index("^")
+    assert shown[start : start + marks.count("^")] == "Did you even read the email?"
+
+
 def test_select_limits_the_rules() -> None:
     code, out, _ = run(
         str(EXAMPLES / "shouting.txt"), "--select", "passive-aggressive", "--format", "json"

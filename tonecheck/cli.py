@@ -121,11 +121,11 @@ def main(
     formatter = FORMATTERS[fmt](sys.stdout)
     formatter.start()
     failed = errored = False
-    for name in _inputs(paths):
+    for item in _inputs(paths):
         try:
-            if isinstance(name, InputError):
-                raise name
-            message = _read(name, subject)
+            if isinstance(item, InputError):
+                raise item
+            message = _read(item, subject)
         except InputError as exc:
             errored = True
             click.echo(str(exc), err=True)

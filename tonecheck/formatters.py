@@ -100,7 +100,8 @@ def _line_of(text: str, f: Finding) -> tuple[str, int]:
     line_start = text.rfind("\n", 0, f.start) + 1
     line_end = text.find("\n", f.start)
     line = text[line_start : line_end if line_end != -1 else len(text)].rstrip("\r")
-    return line, f.start - line_start + 1
+    # One character per column, so the ^ marks stay under the span (tabs would widen).
+    return line.replace("\t", " "), f.start - line_start + 1
 
 
 _CONTEXT = 30  # characters shown on each side of a span in a long line

@@ -42,6 +42,8 @@ SENTENCE_METRICS: dict[str, str] = {
     "sentiment": "VADER compound score of the sentence",
     "exclamations": "exclamation marks",
     "terminated": "1 when the sentence ends in . ! or ? (0 for headings and fragments)",
+    "directed": "1 when the sentence speaks to someone: I/you/we, 'please', '!', a command verb "
+    "first, or a clearly negative tone (0 for impersonal notices)",
 }
 
 
@@ -69,6 +71,7 @@ def _counts(tokens: Any) -> dict[str, float]:
     lowers = [t.lower_ for t in words]
     first = sum(1 for w in lowers if w in FIRST_PERSON)
     second = sum(1 for w in lowers if w in SECOND_PERSON)
+    exclamations = sum(t.text.count("!") for t in tokens)
     return {
         "words": float(len(words)),
         "caps_words": float(caps),
@@ -76,7 +79,7 @@ def _counts(tokens: Any) -> dict[str, float]:
         "shouted_words": float(sum(1 for w in caps_words if not nlp_tools.is_acronym(w))),
         "first_person": float(first),
         "second_person": float(second),
-        "exclamations": float(sum(t.text.count("!") for t in tokens)),
+        "exclamations": float(exclamations),
     }
 
 
@@ -89,6 +92,7 @@ def measure(doc: Any) -> Measures:
             continue
         values = _counts(sent)
         values["sentiment"] = nlp_tools.sentiment(sent.text)
+        values["directed"] = _directed(sent, values)
         values["terminated"] = 1.0 if _TERMINATED.search(sent.text) else 0.0
         sentences.append(
             SentenceMeasures(sent.start_char, _rstrip_end(text, sent.end_char), values)
@@ -109,6 +113,67 @@ def measure(doc: Any) -> Measures:
         }
     )
     return Measures(text={k: round(v, 4) for k, v in totals.items()}, sentences=tuple(sentences))
+
+
+#: Verbs that, first in a sentence, make it a command to the reader ("READ THE ATTACHMENT").
+#: A closed list: taggers are unreliable on text in capitals.
+COMMAND_VERBS = frozenset(
+    [
+        "do",
+        "don't",
+        "dont",
+        "stop",
+        "read",
+        "pay",
+        "call",
+        "send",
+        "reply",
+        "respond",
+        "answer",
+        "check",
+        "make",
+        "get",
+        "give",
+        "tell",
+        "look",
+        "fix",
+        "sign",
+        "return",
+        "remember",
+        "listen",
+        "bring",
+        "come",
+        "go",
+        "put",
+        "take",
+        "keep",
+        "try",
+        "use",
+        "let",
+        "ask",
+        "contact",
+        "email",
+        "submit",
+        "complete",
+        "confirm",
+        "follow",
+        "never",
+    ]
+)
+
+
+def _directed(sent: Any, values: dict[str, float]) -> float:
+    """Whether a sentence speaks to someone rather than announcing something."""
+    words = [t.lower_ for t in sent if not (t.is_punct or t.is_space)]
+    spoken = (
+        values["first_person"]
+        or values["second_person"]
+        or values["exclamations"]
+        or "please" in words
+        or (words and words[0] in COMMAND_VERBS)
+        or values["sentiment"] <= -0.2
+    )
+    return 1.0 if spoken else 0.0
 
 
 def _rstrip_end(text: str, end: int) -> int:
