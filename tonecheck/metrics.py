@@ -74,6 +74,7 @@ def _counts(tokens: Any) -> dict[str, float]:
     exclamations = sum(t.text.count("!") for t in tokens)
     return {
         "words": float(len(words)),
+        "lettered_words": float(len(lettered)),
         "caps_words": float(caps),
         "caps_share": caps / len(lettered) if lettered else 0.0,
         "shouted_words": float(sum(1 for w in caps_words if not nlp_tools.is_acronym(w))),
@@ -81,6 +82,16 @@ def _counts(tokens: Any) -> dict[str, float]:
         "second_person": float(second),
         "exclamations": float(exclamations),
     }
+
+
+_ADDITIVE = (
+    "words",
+    "caps_words",
+    "shouted_words",
+    "first_person",
+    "second_person",
+    "exclamations",
+)
 
 
 def measure(doc: Any) -> Measures:
@@ -97,7 +108,10 @@ def measure(doc: Any) -> Measures:
         sentences.append(
             SentenceMeasures(sent.start_char, _rstrip_end(text, sent.end_char), values)
         )
-    totals = _counts(doc)
+    # The whole field's counts are the sums of its sentences' (blank sentences count nothing).
+    totals = {key: sum(s.values[key] for s in sentences) for key in _ADDITIVE}
+    lettered = sum(s.values["lettered_words"] for s in sentences)
+    totals["caps_share"] = totals["caps_words"] / lettered if lettered else 0.0
     first, second = totals["first_person"], totals["second_person"]
     totals.update(
         {
@@ -117,49 +131,12 @@ def measure(doc: Any) -> Measures:
 
 #: Verbs that, first in a sentence, make it a command to the reader ("READ THE ATTACHMENT").
 #: A closed list: taggers are unreliable on text in capitals.
-COMMAND_VERBS = frozenset(
-    [
-        "do",
-        "don't",
-        "dont",
-        "stop",
-        "read",
-        "pay",
-        "call",
-        "send",
-        "reply",
-        "respond",
-        "answer",
-        "check",
-        "make",
-        "get",
-        "give",
-        "tell",
-        "look",
-        "fix",
-        "sign",
-        "return",
-        "remember",
-        "listen",
-        "bring",
-        "come",
-        "go",
-        "put",
-        "take",
-        "keep",
-        "try",
-        "use",
-        "let",
-        "ask",
-        "contact",
-        "email",
-        "submit",
-        "complete",
-        "confirm",
-        "follow",
-        "never",
-    ]
+_COMMAND_WORDS = (
+    "do don't dont stop read pay call send reply respond answer check make get give tell look fix "
+    "sign return remember listen bring come go put take keep try use let ask contact email submit "
+    "complete confirm follow never"
 )
+COMMAND_VERBS = frozenset(_COMMAND_WORDS.split())
 
 
 def _directed(sent: Any, values: dict[str, float]) -> float:
