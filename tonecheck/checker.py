@@ -15,7 +15,7 @@ from .errors import ConfigError
 from .findings import CATEGORIES, Finding, Report, Suggestion
 from .kinds import Context, Hit
 from .loader import Rule, RuleSource, builtin_rules_dir, compile_rules, load_specs
-from .message import Field, Message
+from .message import Field, Message, ReadOptions
 from .metrics import Measures, measure
 from .nlp import Pipeline, is_acronym, load_pipeline
 
@@ -45,12 +45,14 @@ class Checker:
         self.rules: tuple[Rule, ...] = tuple(
             r for r in compiled if self.pipeline.provides(r.kind.needs)
         )
+        #: How inputs are read (quoted threads, placeholders), from the config.
+        self.read_options = ReadOptions(include_quoted=self.config.include_quoted)
         #: Rules that cannot run because the pipeline lacks what they need (no model).
         self.skipped: tuple[Rule, ...] = tuple(r for r in compiled if r not in self.rules)
 
     def check(self, body: str, subject: str | None = None) -> Report:
         """Check one email; positions refer to ``body`` (and to ``subject`` for its findings)."""
-        return self.check_message(messages.from_strings(body, subject))
+        return self.check_message(messages.from_strings(body, subject, self.read_options))
 
     def check_message(self, message: Message) -> Report:
         """Check a :class:`Message`; positions refer to its source when it has one."""
@@ -61,19 +63,27 @@ class Checker:
     def check_many(self, items: Iterable[Item], *, batch_size: int = 32) -> Iterator[Report]:
         """Check many emails, streaming reports in input order; parses in batches (``nlp.pipe``)."""
         iterator = iter(items)
-        while batch := [_as_message(item) for item in islice(iterator, batch_size)]:
+        while batch := [self._as_message(item) for item in islice(iterator, batch_size)]:
             with self.pipeline.lock:
                 texts = [f.text for m in batch for f in m.fields]
                 docs = iter(list(self.pipeline.nlp.pipe(texts, batch_size=batch_size)))
                 reports = [self._report(m, [next(docs) for _ in m.fields]) for m in batch]
             yield from reports
 
+    def _as_message(self, item: Item) -> Message:
+        if isinstance(item, Message):
+            return item
+        if isinstance(item, str):
+            return messages.from_strings(item, options=self.read_options)
+        body, subject = item
+        return messages.from_strings(body, subject, self.read_options)
+
     def _report(self, message: Message, docs: list[Any]) -> Report:
         findings: list[Finding] = []
         scores: dict[str, float] = {}
         texts: dict[str, str] = {}
         for field, doc in zip(message.fields, docs, strict=True):
-            texts[field.name] = field.frame(message.source)[0]
+            texts[field.name] = field.source
             result = self._check_field(message, field, doc)
             findings.extend(result.findings)
             if field.name == "body":
@@ -86,14 +96,14 @@ class Checker:
     def _check_field(self, message: Message, field: Field, doc: Any) -> _FieldResult:
         measures = measure(doc)
         ctx = Context(field.text, doc, measures)
-        frame, origin = field.frame(message.source)
         findings = []
         for rule in self.rules:
             if rule.spec.field not in (field.name, "any"):
                 continue
             hits = (h for h in rule.kind.find(ctx) if _sentence_ok(rule, h, measures))
             for hit in _non_overlapping(_widen(rule, h, doc) for h in hits):
-                findings.append(_finding(rule, field, hit, frame, origin))
+                if _authored(field, hit):
+                    findings.append(_finding(rule, field, hit))
         return _FieldResult(findings, measures)
 
 
@@ -110,15 +120,6 @@ def _checker_for(config: Config) -> Checker:
     if checker is None:
         checker = _checkers.setdefault(config, Checker(config))
     return checker
-
-
-def _as_message(item: Item) -> Message:
-    if isinstance(item, Message):
-        return item
-    if isinstance(item, str):
-        return messages.from_strings(item)
-    body, subject = item
-    return messages.from_strings(body, subject)
 
 
 def _select(sources: list[RuleSource], config: Config) -> list[RuleSource]:
@@ -190,10 +191,22 @@ def _non_overlapping(hits: Iterable[Hit]) -> list[Hit]:
     return kept
 
 
-def _finding(rule: Rule, field: Field, hit: Hit, frame: str, origin: int) -> Finding:
+def _authored(field: Field, hit: Hit) -> bool:
+    """Whether a hit holds some of the author's own words, not only placeholders' stand-ins
+    (and the spaces between them)."""
+    if field.starts is None or field.ends is None:
+        return True
+    return any(
+        field.ends[i] - field.starts[i] == 1 and not field.text[i].isspace()
+        for i in range(hit.start, hit.end)
+    )
+
+
+def _finding(rule: Rule, field: Field, hit: Hit) -> Finding:
     spec = rule.spec
-    matched = field.text[hit.start : hit.end]
-    start, end = origin + hit.start, origin + hit.end
+    frame = field.source
+    start, end = field.span(hit.start, hit.end)
+    matched = frame[start:end]
     line, column = _position(frame, start)
     end_line, end_column = _position(frame, end)
     at_start = not field.text[: hit.start].strip() or bool(

@@ -13,7 +13,7 @@ from .checker import Checker
 from .config import FAIL_ON_CHOICES, Config
 from .errors import ExitCode, InputError, TonecheckError
 from .formatters import FORMATTERS
-from .message import Message, parse_bytes, read_file
+from .message import Message, ReadOptions, parse_bytes, read_file
 
 #: What a directory is searched for.
 INPUT_SUFFIXES = (".txt", ".md", ".eml", ".html")
@@ -43,10 +43,10 @@ def _inputs(paths: tuple[str, ...]) -> Iterator[str | InputError]:
             yield raw
 
 
-def _read(name: str, subject: str | None) -> Message:
+def _read(name: str, subject: str | None, options: ReadOptions) -> Message:
     if name == STDIN:
-        return parse_bytes(sys.stdin.buffer.read(), "<stdin>", subject)
-    return read_file(name, subject)
+        return parse_bytes(sys.stdin.buffer.read(), "<stdin>", subject, options)
+    return read_file(name, subject, options)
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -87,6 +87,11 @@ def _read(name: str, subject: str | None) -> Message:
     help="Extra YAML rule file or directory (repeatable).",
 )
 @click.option("--model", help="spaCy pipeline to use (package name or path).")
+@click.option(
+    "--include-quoted",
+    is_flag=True,
+    help="Also check quoted replies, forwarded messages and signatures.",
+)
 @click.version_option(__version__, prog_name="tonecheck")
 def main(
     paths: tuple[str, ...],
@@ -97,6 +102,7 @@ def main(
     fail_on: str,
     rule_paths: tuple[str, ...],
     model: str | None,
+    include_quoted: bool,
 ) -> None:
     """Check email drafts for tone that damages a working relationship.
 
@@ -112,6 +118,7 @@ def main(
             fail_on=Config.parse_fail_on(fail_on),
             rule_paths=rule_paths,
             model=model,
+            include_quoted=include_quoted,
         )
         checker = Checker(config)
     except TonecheckError as exc:
@@ -125,7 +132,7 @@ def main(
         try:
             if isinstance(item, InputError):
                 raise item
-            message = _read(item, subject)
+            message = _read(item, subject, checker.read_options)
         except InputError as exc:
             errored = True
             click.echo(str(exc), err=True)

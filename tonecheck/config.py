@@ -18,6 +18,7 @@ class Config:
     ``rule_paths`` adds YAML rule files or directories to the built-in packs; ``model`` names
     the spaCy pipeline (a package name or a path), ``None`` to pick the installed default.
     ``fail_on`` is the lowest severity that makes the CLI exit 1 (``None``: never).
+    ``include_quoted`` checks quoted replies and signatures as well.
     """
 
     select: tuple[str, ...] = ()
@@ -26,6 +27,8 @@ class Config:
     rule_paths: tuple[str, ...] = ()
     model: str | None = None
     builtin_rules: bool = True
+    #: Check quoted threads and signatures too (they are left out by default).
+    include_quoted: bool = False
 
     @staticmethod
     def parse_fail_on(value: str) -> Severity | None:

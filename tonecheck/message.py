@@ -1,16 +1,25 @@
-"""Input -> message: the subject and the author's body text, with positions in the source.
+"""Input -> message: the subject and the author's own body text, mapped back to the source.
 
-Every field knows where its text starts in the source it was read from, so findings can be
-reported against the file as read (``source[start:end] == finding.text``).
+Rules see each field's ``text``: the author's words, with template placeholders replaced by
+neutral stand-ins and (unless asked otherwise) quoted threads and signatures left out. Each
+field also keeps the ``source`` its positions refer to (the file as read, or the string
+passed in) and, per checked character, where it came from there, so that
+``field.source[start:end]`` is what a finding flags.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from array import array
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import placeholders as placeholder_syntax
+from . import thread
 from .errors import InputError
+from .placeholders import DEFAULT_PLACEHOLDERS, Placeholder
+from .textmap import Edit, build
 
 _SUBJECT_LINE = re.compile(
     r"\A[ \t]*subject[ \t]*:[ \t]*(?P<subject>[^\r\n]*?)[ \t]*(?:\r?\n|\Z)", re.I
@@ -18,31 +27,42 @@ _SUBJECT_LINE = re.compile(
 
 
 @dataclass(frozen=True)
-class Field:
-    """One checked field: its text and the offset of ``text[0]`` in the message's source.
+class ReadOptions:
+    """How a draft is read: keep quoted threads and signatures, and which placeholders."""
 
-    ``origin is None`` means the field is not part of the source (a string passed in on its
-    own); positions then refer to ``text`` itself.
+    include_quoted: bool = False
+    placeholders: tuple[Placeholder, ...] = DEFAULT_PLACEHOLDERS
+
+
+@dataclass(frozen=True)
+class Field:
+    """One checked field.
+
+    ``text`` is what rules see; ``source`` is what positions refer to. Without a map,
+    ``text`` is ``source[origin:origin + len(text)]``; with one, ``starts[i]``/``ends[i]`` is
+    the source span of ``text[i]``.
     """
 
     name: str
     text: str
-    origin: int | None = None
+    source: str
+    origin: int = 0
+    starts: array[int] | None = field(default=None, repr=False, compare=False)
+    ends: array[int] | None = field(default=None, repr=False, compare=False)
 
-    def frame(self, source: str | None) -> tuple[str, int]:
-        """The text that positions refer to, and the offset of this field's text in it."""
-        if self.origin is None or source is None:
-            return self.text, 0
-        return source, self.origin
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The source span of ``text[start:end]`` (``start < end``)."""
+        if self.starts is None or self.ends is None:
+            return self.origin + start, self.origin + end
+        return self.starts[start], self.ends[end - 1]
 
 
 @dataclass(frozen=True)
 class Message:
-    """What rules see. ``source`` is the text positions refer to (``None``: each field's own)."""
+    """What rules see: an optional subject and a body."""
 
     body: Field
     subject: Field | None = None
-    source: str | None = None
     path: str | None = None
 
     @property
@@ -50,33 +70,63 @@ class Message:
         return (self.subject, self.body) if self.subject is not None else (self.body,)
 
 
-def from_strings(body: str, subject: str | None = None) -> Message:
+def read_field(
+    name: str,
+    source: str,
+    start: int = 0,
+    end: int | None = None,
+    options: ReadOptions = ReadOptions(),
+    extra: Iterable[Edit] = (),
+) -> Field:
+    """``source[start:end]`` as a field: placeholders stood in for, and, in a body, the
+    quoted thread and signature left out (unless ``options.include_quoted``)."""
+    end = len(source) if end is None else end
+    edits = list(extra)
+    edits.extend(placeholder_syntax.find(source, start, end, options.placeholders))
+    if name == "body" and not options.include_quoted:
+        edits.extend(thread.not_authored(source, start, end))
+    if not edits:
+        return Field(name, source[start:end], source, start)
+    mapped = build(source, start, end, edits)
+    return Field(name, mapped.text, source, start, mapped.starts, mapped.ends)
+
+
+def from_strings(
+    body: str, subject: str | None = None, options: ReadOptions = ReadOptions()
+) -> Message:
     """A message from strings; findings' positions refer to each string itself."""
     return Message(
-        body=Field("body", body),
-        subject=Field("subject", subject) if subject is not None else None,
+        body=read_field("body", body, options=options),
+        subject=read_field("subject", subject, options=options) if subject is not None else None,
     )
 
 
-def parse_text(source: str, path: str | None = None, subject: str | None = None) -> Message:
+def parse_text(
+    source: str,
+    path: str | None = None,
+    subject: str | None = None,
+    options: ReadOptions = ReadOptions(),
+) -> Message:
     """A plain-text draft: an optional first line ``Subject: ...``, then the body.
 
     A ``subject`` given by the caller replaces the one in the text; its positions then refer
     to the given string, since it is not in the file.
     """
     m = _SUBJECT_LINE.match(source)
-    if m:
-        subject_field = Field("subject", m.group("subject"), m.start("subject"))
-        body = Field("body", source[m.end() :], m.end())
+    body_start = m.end() if m else 0
+    if subject is not None:
+        subject_field: Field | None = read_field("subject", subject, options=options)
+    elif m:
+        subject_field = read_field("subject", source, m.start("subject"), m.end("subject"), options)
     else:
         subject_field = None
-        body = Field("body", source, 0)
-    if subject is not None:
-        subject_field = Field("subject", subject)
-    return Message(body=body, subject=subject_field, source=source, path=path)
+    body = read_field("body", source, body_start, len(source), options)
+    return Message(body=body, subject=subject_field, path=path)
 
 
-def read_file(path: str | Path, subject: str | None = None) -> Message:
+def read_file(
+    path: str | Path, subject: str | None = None, options: ReadOptions = ReadOptions()
+) -> Message:
     """Read a draft file as UTF-8 text; one clear error if it cannot be read as text."""
     name = str(path)
     try:
@@ -87,10 +137,12 @@ def read_file(path: str | Path, subject: str | None = None) -> Message:
         raise InputError(name, "is a directory") from None
     except OSError as exc:
         raise InputError(name, f"cannot read file ({exc.strerror or exc})") from None
-    return parse_bytes(data, name, subject)
+    return parse_bytes(data, name, subject, options)
 
 
-def parse_bytes(data: bytes, name: str, subject: str | None = None) -> Message:
+def parse_bytes(
+    data: bytes, name: str, subject: str | None = None, options: ReadOptions = ReadOptions()
+) -> Message:
     """A draft from raw bytes (a file or standard input): UTF-8, a BOM dropped."""
     if b"\x00" in data:
         raise InputError(
@@ -102,4 +154,4 @@ def parse_bytes(data: bytes, name: str, subject: str | None = None) -> Message:
         raise InputError(
             name, f"is not valid UTF-8 (byte {exc.start}); save it as UTF-8 and try again"
         ) from None
-    return parse_text(text, path=name, subject=subject)
+    return parse_text(text, path=name, subject=subject, options=options)
