@@ -12,7 +12,7 @@ from .checker import Checker, check
 from .config import Config
 from .errors import ConfigError, ExitCode, InputError, RuleError, TonecheckError
 from .findings import CATEGORIES, Finding, Report, Severity, Suggestion
-from .message import Field, Message, parse_text, read_file
+from .message import Field, Message, ReadOptions, parse_text, read_file
 
 __version__ = "0.1.0"
 
@@ -26,6 +26,7 @@ __all__ = [
     "Finding",
     "InputError",
     "Message",
+    "ReadOptions",
     "Report",
     "RuleError",
     "Severity",
