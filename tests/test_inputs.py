@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -20,25 +21,37 @@ INPUTS = DATA / "inputs"
 MANIFEST = yaml.safe_load((INPUTS / "manifest.yaml").read_text(encoding="utf-8"))
 
 
-def _findings(*args: str) -> list[dict[str, object]]:
+def _entry(*args: str) -> dict[str, Any]:
     result = CliRunner().invoke(main, [*args, "--format", "json", "--fail-on", "never"])
     assert result.exit_code == 0, result.stderr
     (entry,) = json.loads(result.stdout)["files"]
-    findings: list[dict[str, object]] = entry["findings"]
+    return dict(entry)
+
+
+def _findings(*args: str) -> list[dict[str, object]]:
+    findings: list[dict[str, object]] = _entry(*args)["findings"]
     return findings
 
 
 def test_every_input_file_is_in_the_manifest() -> None:
-    assert {p.name for p in INPUTS.glob("*.txt")} == set(MANIFEST)
+    assert {p.name for p in INPUTS.iterdir() if p.name != "manifest.yaml"} == set(MANIFEST)
 
 
 @pytest.mark.parametrize(("name", "expected"), sorted(MANIFEST.items()))
-def test_findings_point_at_the_file_as_written(name: str, expected: list[list[object]]) -> None:
+def test_findings_point_at_the_file_as_written(name: str, expected: Any) -> None:
     path = INPUTS / name
-    source = path.read_bytes().decode("utf-8")
-    findings = _findings(str(path))
+    decoded = isinstance(expected, dict) and expected["decoded"]
+    if isinstance(expected, dict):
+        expected = expected["findings"]
+    entry = _entry(str(path))
+    findings = entry["findings"]
     got = [[f["rule"], f["line"], f["column"], f["text"]] for f in findings]
     assert got == expected
+    if decoded:
+        assert entry["notes"], "positions that do not refer to the file must be said"
+        return
+    assert entry["notes"] == []
+    source = path.read_bytes().decode("utf-8")
     for f in findings:
         start, end = int(str(f["start"])), int(str(f["end"]))
         assert source[start:end] == f["text"]
@@ -59,6 +72,22 @@ def test_findings_point_at_the_file_as_written(name: str, expected: list[list[ob
 def test_include_quoted_checks_the_thread_too(name: str, rule: str) -> None:
     assert rule not in {f["rule"] for f in _findings(str(INPUTS / name))}
     assert rule in {f["rule"] for f in _findings(str(INPUTS / name), "--include-quoted")}
+
+
+def test_eml_body_is_read_from_the_text_part_and_attachments_are_ignored() -> None:
+    message = tonecheck.read_file(INPUTS / "plain-7bit-attachment.eml")
+    assert message.subject is not None and message.subject.text == "Re: Renewal paperwork"
+    assert "JVBERi" not in message.body.text  # the PDF attachment
+    assert "STILL NOT SORTED" not in message.body.text  # the quoted thread
+    assert "As I already said" in message.body.text
+
+
+def test_input_format_can_be_forced(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.msg"
+    draft.write_bytes((INPUTS / "rfc2047-subject.eml").read_bytes())
+    assert "final-contact-subject" not in {f["rule"] for f in _findings(str(draft))}
+    forced = _findings(str(draft), "--input-format", "eml")
+    assert "final-contact-subject" in {f["rule"] for f in forced}
 
 
 def test_library_reads_drafts_the_same_way() -> None:

@@ -91,7 +91,7 @@ class Checker:
             else:
                 scores["subject_words"] = result.measures.text["words"]
         findings.sort(key=lambda f: f.sort_key)
-        return Report(tuple(_drop_nested(findings)), scores, message.path, texts)
+        return Report(tuple(_drop_nested(findings)), scores, message.path, texts, message.notes)
 
     def _check_field(self, message: Message, field: Field, doc: Any) -> _FieldResult:
         measures = measure(doc)

@@ -13,7 +13,7 @@ from .checker import Checker
 from .config import FAIL_ON_CHOICES, Config
 from .errors import ExitCode, InputError, TonecheckError
 from .formatters import FORMATTERS
-from .message import Message, ReadOptions, parse_bytes, read_file
+from .message import INPUT_FORMATS, Message, ReadOptions, parse_bytes, read_file
 
 #: What a directory is searched for.
 INPUT_SUFFIXES = (".txt", ".md", ".eml", ".html")
@@ -43,10 +43,10 @@ def _inputs(paths: tuple[str, ...]) -> Iterator[str | InputError]:
             yield raw
 
 
-def _read(name: str, subject: str | None, options: ReadOptions) -> Message:
+def _read(name: str, subject: str | None, options: ReadOptions, input_format: str) -> Message:
     if name == STDIN:
-        return parse_bytes(sys.stdin.buffer.read(), "<stdin>", subject, options)
-    return read_file(name, subject, options)
+        return parse_bytes(sys.stdin.buffer.read(), "<stdin>", subject, options, input_format)
+    return read_file(name, subject, options, input_format)
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -88,6 +88,13 @@ def _read(name: str, subject: str | None, options: ReadOptions) -> Message:
 )
 @click.option("--model", help="spaCy pipeline to use (package name or path).")
 @click.option(
+    "--input-format",
+    type=click.Choice(["auto", *INPUT_FORMATS]),
+    default="auto",
+    show_default=True,
+    help="How to read inputs; auto picks by file ending (.eml: email, else text).",
+)
+@click.option(
     "--include-quoted",
     is_flag=True,
     help="Also check quoted replies, forwarded messages and signatures.",
@@ -102,6 +109,7 @@ def main(
     fail_on: str,
     rule_paths: tuple[str, ...],
     model: str | None,
+    input_format: str,
     include_quoted: bool,
 ) -> None:
     """Check email drafts for tone that damages a working relationship.
@@ -132,7 +140,7 @@ def main(
         try:
             if isinstance(item, InputError):
                 raise item
-            message = _read(item, subject, checker.read_options)
+            message = _read(item, subject, checker.read_options, input_format)
         except InputError as exc:
             errored = True
             click.echo(str(exc), err=True)

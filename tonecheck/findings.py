@@ -121,6 +121,8 @@ class Report:
     #: For each field, the text its findings' positions refer to (the file as read, or the
     #: string passed in); formatters use it to show the line. Not part of the JSON output.
     texts: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    #: What the reader of the input wants known, e.g. that positions refer to a decoded body.
+    notes: tuple[str, ...] = ()
 
     def at_or_above(self, severity: Severity) -> list[Finding]:
         return [f for f in self.findings if f.severity.rank >= severity.rank]
@@ -133,6 +135,7 @@ class Report:
             "path": self.path,
             "findings": [f.to_dict() for f in self.findings],
             "scores": dict(self.scores),
+            "notes": list(self.notes),
         }
 
 

@@ -62,6 +62,11 @@ class TextFormatter(Formatter):
 
     def report(self, report: Report) -> None:
         self.reports.append(report)
+        if report.findings:
+            for note in report.notes:
+                self.console.print(
+                    f"[bold]{escape(report.path or '<text>')}[/]: note: {escape(note)}"
+                )
         for finding in report.findings:
             self._finding(report, finding)
 

@@ -34,6 +34,10 @@ class ReadOptions:
     placeholders: tuple[Placeholder, ...] = DEFAULT_PLACEHOLDERS
 
 
+#: The default way of reading: quoted threads and signatures left out, all placeholders.
+DEFAULT_READ = ReadOptions()
+
+
 @dataclass(frozen=True)
 class Field:
     """One checked field.
@@ -64,6 +68,8 @@ class Message:
     body: Field
     subject: Field | None = None
     path: str | None = None
+    #: What a reader wants the user to know, e.g. that positions refer to a decoded body.
+    notes: tuple[str, ...] = ()
 
     @property
     def fields(self) -> tuple[Field, ...]:
@@ -124,10 +130,25 @@ def parse_text(
     return Message(body=body, subject=subject_field, path=path)
 
 
+#: Input formats, and the file endings that select them when the format is "auto".
+INPUT_FORMATS: dict[str, tuple[str, ...]] = {"text": (), "eml": (".eml",)}
+
+
+def format_for(name: str, input_format: str = "auto") -> str:
+    """The reader for a file: the given format, or the one its ending selects (else text)."""
+    if input_format != "auto":
+        return input_format
+    lower = name.lower()
+    return next((f for f, ends in INPUT_FORMATS.items() if lower.endswith(ends) and ends), "text")
+
+
 def read_file(
-    path: str | Path, subject: str | None = None, options: ReadOptions = ReadOptions()
+    path: str | Path,
+    subject: str | None = None,
+    options: ReadOptions = ReadOptions(),
+    input_format: str = "auto",
 ) -> Message:
-    """Read a draft file as UTF-8 text; one clear error if it cannot be read as text."""
+    """Read a draft file; one clear error if it cannot be read."""
     name = str(path)
     try:
         data = Path(path).read_bytes()
@@ -137,13 +158,25 @@ def read_file(
         raise InputError(name, "is a directory") from None
     except OSError as exc:
         raise InputError(name, f"cannot read file ({exc.strerror or exc})") from None
-    return parse_bytes(data, name, subject, options)
+    return parse_bytes(data, name, subject, options, input_format)
 
 
 def parse_bytes(
-    data: bytes, name: str, subject: str | None = None, options: ReadOptions = ReadOptions()
+    data: bytes,
+    name: str,
+    subject: str | None = None,
+    options: ReadOptions = ReadOptions(),
+    input_format: str = "auto",
 ) -> Message:
-    """A draft from raw bytes (a file or standard input): UTF-8, a BOM dropped."""
+    """A draft from raw bytes (a file or standard input) in the given or detected format."""
+    if format_for(name, input_format) == "eml":
+        from .eml import parse_eml
+
+        message = parse_eml(data, name, options)
+        if subject is None:
+            return message
+        subject_field = read_field("subject", subject, options=options)
+        return Message(message.body, subject_field, message.path, message.notes)
     if b"\x00" in data:
         raise InputError(
             name, "looks like a binary file (it contains NUL bytes); check text files only"
