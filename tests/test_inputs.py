@@ -4,6 +4,7 @@ author's words and are not checked; findings still point into the file as writte
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -67,11 +68,33 @@ def test_findings_point_at_the_file_as_written(name: str, expected: Any) -> None
         ("reply-outlook-header.txt", "ultimatum-if-no-reply"),
         ("inline-quoted.txt", "demand-reply-now"),
         ("forwarded-apple.txt", "final-contact-body"),
+        ("reply-quoted.html", "did-you-even-read"),
+        ("reply-outlook.html", "did-you-even-read"),
+        ("announcement.md", "exclamation-run"),
     ],
 )
 def test_include_quoted_checks_the_thread_too(name: str, rule: str) -> None:
     assert rule not in {f["rule"] for f in _findings(str(INPUTS / name))}
     assert rule in {f["rule"] for f in _findings(str(INPUTS / name), "--include-quoted")}
+
+
+def test_a_directory_of_mixed_templates(tmp_path: Path) -> None:
+    """`tonecheck some-repo/`: every format found, each finding at its path:line:col."""
+    result = CliRunner().invoke(main, [str(INPUTS)])
+    assert result.exit_code == 1
+    finding_line = re.compile(r"^(?P<path>.+?):\d+:\d+ (?:error|warning|suggestion) \[")
+    reported = {m["path"] for m in map(finding_line.match, result.stdout.splitlines()) if m}
+    expected = {
+        str(INPUTS / name)
+        for name, spec in MANIFEST.items()
+        if (spec["findings"] if isinstance(spec, dict) else spec)
+    }
+    assert reported == expected
+    clean = tmp_path / "clean"
+    clean.mkdir()
+    for name in ("reply-outlook-header.txt", "template-mailchimp.txt", "reply-quoted.html"):
+        (clean / name).write_bytes((INPUTS / name).read_bytes())
+    assert CliRunner().invoke(main, [str(clean)]).exit_code == 0
 
 
 def test_eml_body_is_read_from_the_text_part_and_attachments_are_ignored() -> None:

@@ -143,16 +143,25 @@ def _select(sources: list[RuleSource], config: Config) -> list[RuleSource]:
 
 
 def _drop_nested(findings: list[Finding]) -> list[Finding]:
-    """Drop a finding that lies inside a more severe finding of the same category and field
-    ("ASAP" inside "I need an answer ASAP"): it says the same thing again, more weakly."""
+    """Drop a finding that says again what another of its category and field says: one
+    inside a more severe finding ("ASAP" inside "I need an answer ASAP"), or one on the very
+    same span at the same severity (the first rule, by id, is kept)."""
 
     def covered(f: Finding) -> bool:
         return any(
-            g.category == f.category
+            g is not f
+            and g.category == f.category
             and g.field == f.field
-            and g.severity.rank > f.severity.rank
             and g.start <= f.start
             and f.end <= g.end
+            and (
+                g.severity.rank > f.severity.rank
+                or (
+                    g.severity == f.severity
+                    and (g.start, g.end) == (f.start, f.end)
+                    and g.rule < f.rule
+                )
+            )
             for g in findings
         )
 

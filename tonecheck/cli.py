@@ -15,8 +15,8 @@ from .errors import ExitCode, InputError, TonecheckError
 from .formatters import FORMATTERS
 from .message import INPUT_FORMATS, Message, ReadOptions, parse_bytes, read_file
 
-#: What a directory is searched for.
-INPUT_SUFFIXES = (".txt", ".md", ".eml", ".html")
+#: What a directory is searched for: plain text and every format's file endings.
+INPUT_SUFFIXES = (".txt", *(end for ends in INPUT_FORMATS.values() for end in ends))
 STDIN = "-"
 
 

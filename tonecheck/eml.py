@@ -15,7 +15,7 @@ import re
 from email.message import EmailMessage
 
 from .errors import InputError
-from .htmltext import visible_text
+from .htmltext import html_text
 from .message import DEFAULT_READ, Field, Message, ReadOptions, read_field
 
 _HEADER_END = re.compile(r"\r?\n\r?\n")
@@ -78,9 +78,9 @@ def _body(msg: EmailMessage, raw: str | None, options: ReadOptions, notes: list[
         notes.append("the body part is not text; nothing in the body was checked")
         return read_field("body", "", options=options)
     if part.get_content_type() == "text/html":
-        text, _title = visible_text(content)
-        notes.append("the body is HTML; positions refer to lines of its visible text")
-        return read_field("body", text, options=options)
+        notes.append("the body is HTML; positions refer to lines of the decoded HTML")
+        html = html_text(content, hide_quotes=not options.include_quoted)
+        return read_field("body", content, options=options, extra=html.edits, plain_lines=False)
     if raw is not None:
         for candidate in (content, content.replace("\n", "\r\n")):
             at = raw.find(candidate) if candidate.strip() else -1

@@ -83,17 +83,29 @@ def read_field(
     end: int | None = None,
     options: ReadOptions = ReadOptions(),
     extra: Iterable[Edit] = (),
+    plain_lines: bool = True,
 ) -> Field:
-    """``source[start:end]`` as a field: placeholders stood in for, and, in a body, the
-    quoted thread and signature left out (unless ``options.include_quoted``)."""
+    """``source[start:end]`` as a field: ``extra`` edits applied (a reader's markup removal),
+    placeholders stood in for, and, in a body of plain lines, the quoted thread and
+    signature left out (unless ``options.include_quoted``)."""
     end = len(source) if end is None else end
     edits = list(extra)
     edits.extend(placeholder_syntax.find(source, start, end, options.placeholders))
-    if name == "body" and not options.include_quoted:
+    if name == "body" and plain_lines and not options.include_quoted:
         edits.extend(thread.not_authored(source, start, end))
     if not edits:
         return Field(name, source[start:end], source, start)
     mapped = build(source, start, end, edits)
+    if name == "body" and not plain_lines and not options.include_quoted:
+        # Markup: find the thread and signature in the visible text, then map them back.
+        found = thread.not_authored(mapped.text)
+        if found:
+            edits.extend(
+                Edit(mapped.starts[e.start], mapped.ends[e.end - 1], e.text)
+                for e in found
+                if e.end > e.start
+            )
+            mapped = build(source, start, end, edits)
     return Field(name, mapped.text, source, start, mapped.starts, mapped.ends)
 
 
@@ -131,7 +143,22 @@ def parse_text(
 
 
 #: Input formats, and the file endings that select them when the format is "auto".
-INPUT_FORMATS: dict[str, tuple[str, ...]] = {"text": (), "eml": (".eml",)}
+INPUT_FORMATS: dict[str, tuple[str, ...]] = {
+    "text": (),
+    "eml": (".eml",),
+    "html": (
+        ".html",
+        ".htm",
+        ".mjml",
+        ".hbs",
+        ".handlebars",
+        ".j2",
+        ".jinja",
+        ".jinja2",
+        ".liquid",
+    ),
+    "markdown": (".md", ".markdown"),
+}
 
 
 def format_for(name: str, input_format: str = "auto") -> str:
@@ -169,7 +196,8 @@ def parse_bytes(
     input_format: str = "auto",
 ) -> Message:
     """A draft from raw bytes (a file or standard input) in the given or detected format."""
-    if format_for(name, input_format) == "eml":
+    kind = format_for(name, input_format)
+    if kind == "eml":
         from .eml import parse_eml
 
         message = parse_eml(data, name, options)
@@ -187,4 +215,13 @@ def parse_bytes(
         raise InputError(
             name, f"is not valid UTF-8 (byte {exc.start}); save it as UTF-8 and try again"
         ) from None
+    if kind in ("html", "markdown"):
+        from .formats import parse_html, parse_markdown
+
+        reader = parse_html if kind == "html" else parse_markdown
+        message = reader(text, name, options)
+        if subject is None:
+            return message
+        subject_field = read_field("subject", subject, options=options)
+        return Message(message.body, subject_field, message.path, message.notes)
     return parse_text(text, path=name, subject=subject, options=options)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .checker import Checker
+from .config import Config
 from .loader import Rule
 
 
@@ -25,11 +26,22 @@ class ExampleResult:
         return f"[{self.rule}] {self.expect} example {self.text!r} {where}{extra}"
 
 
+def alone(checker: Checker, rule: Rule) -> Checker:
+    """A checker with the same settings that runs only ``rule``, so that an example tests its
+    rule by itself (another rule saying the same thing cannot hide it)."""
+    key = (checker.config, rule.id)
+    if key not in _ALONE:
+        _ALONE[key] = Checker(replace(checker.config, select=(rule.id,), ignore=()))
+    return _ALONE[key]
+
+
+_ALONE: dict[tuple[Config, str], Checker] = {}
+
+
 def run_example(checker: Checker, rule: Rule, expect: str, text: str) -> ExampleResult:
     """Check ``text`` in the field the rule looks at, and see whether ``rule`` fired."""
-    report = (
-        checker.check("", subject=text) if rule.spec.field == "subject" else checker.check(text)
-    )
+    only = alone(checker, rule)
+    report = only.check("", subject=text) if rule.spec.field == "subject" else only.check(text)
     found = tuple(f.text for f in report.findings if f.rule == rule.id)
     return ExampleResult(rule.id, expect, text, bool(found) == (expect == "flag"), found)
 
