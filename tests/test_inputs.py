@@ -57,7 +57,10 @@ def test_findings_point_at_the_file_as_written(name: str, expected: Any) -> None
         start, end = int(str(f["start"])), int(str(f["end"]))
         assert source[start:end] == f["text"]
         line_start = source.rfind("\n", 0, start) + 1
-        assert (f["line"], f["column"]) == (source.count("\n", 0, start) + 1, start - line_start + 1)
+        assert (f["line"], f["column"]) == (
+            source.count("\n", 0, start) + 1,
+            start - line_start + 1,
+        )
 
 
 @pytest.mark.parametrize(
@@ -185,7 +188,9 @@ def test_sign_off_stays_checked_and_long_endings_are_not_signatures() -> None:
     draft = "Please see below.\n\nThanks,\nSam\n"
     (edit,) = not_authored(draft)
     assert draft[: edit.start].endswith("Thanks,\n") or draft[: edit.start].endswith("Thanks,")
-    essay = "Thanks,\n" + "\n".join(f"Point {i}: a long line that keeps going." * 2 for i in range(12))
+    essay = "Thanks,\n" + "\n".join(
+        f"Point {i}: a long line that keeps going." * 2 for i in range(12)
+    )
     assert not_authored(essay) == []
     more = "Hi Sam,\n\nThanks!\nI'll send the deck Monday.\nCan we meet Tuesday?\n"
     assert not_authored(more) == []
@@ -193,7 +198,9 @@ def test_sign_off_stays_checked_and_long_endings_are_not_signatures() -> None:
 
 def test_positions_survive_crlf_and_a_bom(tmp_path: Path) -> None:
     path = tmp_path / "crlf.txt"
-    path.write_bytes("\ufeffSubject: Final attempt\r\n\r\nHi {{name}},\r\nBumping this again.\r\n".encode())
+    path.write_bytes(
+        "\ufeffSubject: Final attempt\r\n\r\nHi {{name}},\r\nBumping this again.\r\n".encode()
+    )
     findings = _findings(str(path))
     as_read = path.read_bytes().decode("utf-8-sig")
     assert [(f["rule"], f["line"], f["column"]) for f in findings] == [
