@@ -209,3 +209,17 @@ def test_positions_survive_crlf_and_a_bom(tmp_path: Path) -> None:
     ]
     for f in findings:
         assert as_read[int(str(f["start"])) : int(str(f["end"]))] == f["text"]
+
+
+@pytest.mark.parametrize("suffix", [".html", ".md", ".txt"])
+def test_positions_survive_mixed_line_endings(tmp_path: Path, suffix: str) -> None:
+    lines = ["<p>Hi {{ name }},</p>", "", "<p>Thanks for the call.\tBumping this again.</p>"]
+    if suffix != ".html":
+        lines = [line.replace("<p>", "").replace("</p>", "") for line in lines]
+    path = tmp_path / f"mixed{suffix}"
+    path.write_bytes(("\r\n".join(lines[:2]) + "\n" + lines[2] + "\r\n").encode())
+    (finding,) = _findings(str(path))
+    as_read = path.read_bytes().decode("utf-8")
+    assert finding["text"] == "Bumping this again."
+    assert as_read[int(str(finding["start"])) : int(str(finding["end"]))] == finding["text"]
+    assert finding["line"] == 3
