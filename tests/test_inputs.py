@@ -223,3 +223,12 @@ def test_positions_survive_mixed_line_endings(tmp_path: Path, suffix: str) -> No
     assert finding["text"] == "Bumping this again."
     assert as_read[int(str(finding["start"])) : int(str(finding["end"]))] == finding["text"]
     assert finding["line"] == 3
+
+
+@pytest.mark.parametrize("name", ["plain-7bit-attachment.eml", "welcome.html", "announcement.md"])
+def test_subject_option_replaces_the_files_subject(name: str) -> None:
+    findings = _findings(str(INPUTS / name), "--subject", "One last try")
+    subject = [f for f in findings if f["field"] == "subject"]
+    assert [(f["rule"], f["start"], f["end"], f["text"]) for f in subject] == [
+        ("final-contact-subject", 0, 12, "One last try")
+    ]

@@ -200,11 +200,7 @@ def parse_bytes(
     if kind == "eml":
         from .eml import parse_eml
 
-        message = parse_eml(data, name, options)
-        if subject is None:
-            return message
-        subject_field = read_field("subject", subject, options=options)
-        return Message(message.body, subject_field, message.path, message.notes)
+        return _with_subject(parse_eml(data, name, options), subject, options)
     if b"\x00" in data:
         raise InputError(
             name, "looks like a binary file (it contains NUL bytes); check text files only"
@@ -219,9 +215,13 @@ def parse_bytes(
         from .formats import parse_html, parse_markdown
 
         reader = parse_html if kind == "html" else parse_markdown
-        message = reader(text, name, options)
-        if subject is None:
-            return message
-        subject_field = read_field("subject", subject, options=options)
-        return Message(message.body, subject_field, message.path, message.notes)
+        return _with_subject(reader(text, name, options), subject, options)
     return parse_text(text, path=name, subject=subject, options=options)
+
+
+def _with_subject(message: Message, subject: str | None, options: ReadOptions) -> Message:
+    """``message`` with a caller's subject in place of its own (positions: that string)."""
+    if subject is None:
+        return message
+    subject_field = read_field("subject", subject, options=options)
+    return Message(message.body, subject_field, message.path, message.notes)
