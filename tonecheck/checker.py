@@ -84,7 +84,7 @@ class Checker:
         texts: dict[str, str] = {}
         for field, doc in zip(message.fields, docs, strict=True):
             texts[field.name] = field.source
-            result = self._check_field(message, field, doc)
+            result = self._check_field(field, doc)
             findings.extend(result.findings)
             if field.name == "body":
                 scores.update(result.measures.text)
@@ -93,7 +93,7 @@ class Checker:
         findings.sort(key=lambda f: f.sort_key)
         return Report(tuple(_drop_nested(findings)), scores, message.path, texts, message.notes)
 
-    def _check_field(self, message: Message, field: Field, doc: Any) -> _FieldResult:
+    def _check_field(self, field: Field, doc: Any) -> _FieldResult:
         measures = measure(doc)
         ctx = Context(field.text, doc, measures)
         findings = []
@@ -109,13 +109,14 @@ class Checker:
 
 def check(body: str, subject: str | None = None, *, config: Config | None = None) -> Report:
     """Check one email with a checker for ``config``, built once and reused."""
-    return _checker_for(config or Config()).check(body, subject)
+    return checker_for(config or Config()).check(body, subject)
 
 
 _checkers: dict[Config, Checker] = {}
 
 
-def _checker_for(config: Config) -> Checker:
+def checker_for(config: Config) -> Checker:
+    """The checker for ``config``, built once per process and reused."""
     checker = _checkers.get(config)
     if checker is None:
         checker = _checkers.setdefault(config, Checker(config))

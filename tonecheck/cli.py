@@ -92,7 +92,7 @@ def _read(name: str, subject: str | None, options: ReadOptions, input_format: st
     type=click.Choice(["auto", *INPUT_FORMATS]),
     default="auto",
     show_default=True,
-    help="How to read inputs; auto picks by file ending (.eml: email, else text).",
+    help="How to read inputs; auto picks by file ending (see README), else text.",
 )
 @click.option(
     "--include-quoted",

@@ -81,7 +81,7 @@ def read_field(
     source: str,
     start: int = 0,
     end: int | None = None,
-    options: ReadOptions = ReadOptions(),
+    options: ReadOptions = DEFAULT_READ,
     extra: Iterable[Edit] = (),
     plain_lines: bool = True,
 ) -> Field:
@@ -110,7 +110,7 @@ def read_field(
 
 
 def from_strings(
-    body: str, subject: str | None = None, options: ReadOptions = ReadOptions()
+    body: str, subject: str | None = None, options: ReadOptions = DEFAULT_READ
 ) -> Message:
     """A message from strings; findings' positions refer to each string itself."""
     return Message(
@@ -123,7 +123,7 @@ def parse_text(
     source: str,
     path: str | None = None,
     subject: str | None = None,
-    options: ReadOptions = ReadOptions(),
+    options: ReadOptions = DEFAULT_READ,
 ) -> Message:
     """A plain-text draft: an optional first line ``Subject: ...``, then the body.
 
@@ -131,15 +131,11 @@ def parse_text(
     to the given string, since it is not in the file.
     """
     m = _SUBJECT_LINE.match(source)
-    body_start = m.end() if m else 0
-    if subject is not None:
-        subject_field: Field | None = read_field("subject", subject, options=options)
-    elif m:
-        subject_field = read_field("subject", source, m.start("subject"), m.end("subject"), options)
-    else:
-        subject_field = None
-    body = read_field("body", source, body_start, len(source), options)
-    return Message(body=body, subject=subject_field, path=path)
+    subject_field = (
+        read_field("subject", source, m.start("subject"), m.end("subject"), options) if m else None
+    )
+    body = read_field("body", source, m.end() if m else 0, len(source), options)
+    return _with_subject(Message(body=body, subject=subject_field, path=path), subject, options)
 
 
 #: Input formats, and the file endings that select them when the format is "auto".
@@ -172,7 +168,7 @@ def format_for(name: str, input_format: str = "auto") -> str:
 def read_file(
     path: str | Path,
     subject: str | None = None,
-    options: ReadOptions = ReadOptions(),
+    options: ReadOptions = DEFAULT_READ,
     input_format: str = "auto",
 ) -> Message:
     """Read a draft file; one clear error if it cannot be read."""
@@ -192,7 +188,7 @@ def parse_bytes(
     data: bytes,
     name: str,
     subject: str | None = None,
-    options: ReadOptions = ReadOptions(),
+    options: ReadOptions = DEFAULT_READ,
     input_format: str = "auto",
 ) -> Message:
     """A draft from raw bytes (a file or standard input) in the given or detected format."""

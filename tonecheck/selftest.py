@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from .checker import Checker
-from .config import Config
+from .checker import Checker, checker_for
 from .loader import Rule
 
 
@@ -29,13 +28,7 @@ class ExampleResult:
 def alone(checker: Checker, rule: Rule) -> Checker:
     """A checker with the same settings that runs only ``rule``, so that an example tests its
     rule by itself (another rule saying the same thing cannot hide it)."""
-    key = (checker.config, rule.id)
-    if key not in _ALONE:
-        _ALONE[key] = Checker(replace(checker.config, select=(rule.id,), ignore=()))
-    return _ALONE[key]
-
-
-_ALONE: dict[tuple[Config, str], Checker] = {}
+    return checker_for(replace(checker.config, select=(rule.id,), ignore=()))
 
 
 def run_example(checker: Checker, rule: Rule, expect: str, text: str) -> ExampleResult:
