@@ -58,7 +58,10 @@ def test_json_output_shape_and_spans() -> None:
                 "suggestions",
             }
             assert source[f["start"] : f["end"]] == f["text"]
-            assert all(set(s) == {"replacement"} for s in f["suggestions"])
+            for s in f["suggestions"]:
+                assert set(s) == {"replacement", "start", "end", "safety"}
+                assert (s["start"], s["end"]) == (f["start"], f["end"])
+                assert s["safety"] in ("safe", "unsafe", "manual")
             total += 1
     assert doc["summary"]["findings"] == total
     assert sum(doc["summary"]["by_severity"].values()) == total

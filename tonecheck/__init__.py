@@ -11,7 +11,7 @@ from __future__ import annotations
 from .checker import Checker, check
 from .config import Config
 from .errors import ConfigError, ExitCode, InputError, RuleError, TonecheckError
-from .findings import CATEGORIES, Finding, Report, Severity, Suggestion
+from .findings import CATEGORIES, Finding, Fix, Report, Safety, Severity, Suggestion
 from .message import Field, Message, ReadOptions, parse_text, read_file
 
 __version__ = "0.1.0"
@@ -24,11 +24,13 @@ __all__ = [
     "ExitCode",
     "Field",
     "Finding",
+    "Fix",
     "InputError",
     "Message",
     "ReadOptions",
     "Report",
     "RuleError",
+    "Safety",
     "Severity",
     "Suggestion",
     "TonecheckError",

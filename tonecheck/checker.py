@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -12,12 +13,13 @@ from typing import Any
 from . import message as messages
 from .config import Config
 from .errors import ConfigError
-from .findings import CATEGORIES, Finding, Report, Suggestion
+from .findings import CATEGORIES, Finding, Fix, Report, Safety
 from .kinds import Context, Hit
 from .loader import Rule, RuleSource, builtin_rules_dir, compile_rules, load_specs
 from .message import Field, Message, ReadOptions
 from .metrics import Measures, measure
-from .nlp import Pipeline, is_acronym, load_pipeline
+from .nlp import Pipeline, load_pipeline
+from .rewrite import Captured, deadline, fit_case, render, sentence_case
 
 #: What ``check_many`` accepts: a body, a ``(body, subject)`` pair, or a :class:`Message`.
 Item = str | tuple[str, str | None] | Message
@@ -103,7 +105,7 @@ class Checker:
             hits = (h for h in rule.kind.find(ctx) if _sentence_ok(rule, h, measures))
             for hit in _non_overlapping(_widen(rule, h, doc) for h in hits):
                 if _authored(field, hit):
-                    findings.append(_finding(rule, field, hit))
+                    findings.append(_finding(rule, field, hit, doc))
         return _FieldResult(findings, measures)
 
 
@@ -212,83 +214,88 @@ def _authored(field: Field, hit: Hit) -> bool:
     )
 
 
-def _finding(rule: Rule, field: Field, hit: Hit) -> Finding:
+def _finding(rule: Rule, field: Field, hit: Hit, doc: Any) -> Finding:
     spec = rule.spec
     frame = field.source
     start, end = field.span(hit.start, hit.end)
     matched = frame[start:end]
     line, column = _position(frame, start)
     end_line, end_column = _position(frame, end)
-    at_start = not field.text[: hit.start].strip() or bool(
-        _SENTENCE_END.search(field.text[: hit.start])
-    )
-    values = {**template_values(matched), **hit.captures}
-    candidates = ([hit.swap] if hit.swap else []) + [t.format_map(values) for t in spec.suggest]
-    suggestions: list[Suggestion] = []
-    for text in candidates:
-        replacement = _match_case(text, matched, at_start)
-        if replacement != matched and all(s.replacement != replacement for s in suggestions):
-            suggestions.append(Suggestion(replacement))
+    values = template_values(matched, _sentence_of(doc, hit.start))
+    values.update(hit.captures)
     return Finding(
         rule=spec.id,
         category=spec.category,
         severity=spec.severity,
         field=field.name,
-        message=spec.message.format_map(_Safe(values)),
+        message=spec.message.format_map(_Safe(_plain(values))),
         why=spec.why,
-        text=frame[start:end],
+        text=matched,
         start=start,
         end=end,
         line=line,
         column=column,
         end_line=end_line,
         end_column=end_column,
-        suggestions=tuple(suggestions[:3]),
+        suggestions=_fixes(rule, field, hit, values),
         advice=spec.advice,
     )
 
 
-def template_values(matched: str) -> dict[str, str]:
+def _fixes(
+    rule: Rule, field: Field, hit: Hit, values: dict[str, Captured | str]
+) -> tuple[Fix, ...]:
+    """Up to three rewrites of the finding's span, best first, fitted to where they go."""
+    start, end = field.span(hit.start, hit.end)
+    matched = field.source[start:end]
+    at_start = not field.text[: hit.start].strip() or bool(
+        _SENTENCE_END.search(field.text[: hit.start])
+    )
+    words = _plain(values)
+    candidates: list[str | None] = [hit.swap] if hit.swap else []
+    candidates += [render(t.text, values) for t in rule.spec.templates() if t.applies(words)]
+    # A span holding a placeholder, markup or a skipped quote is never rewritten unasked.
+    verbatim = field.verbatim(hit.start, hit.end)
+    safety = Safety(rule.spec.fix_safety) if verbatim else Safety.MANUAL
+    replacements: list[str] = []
+    for text in candidates:
+        if text is None:
+            continue
+        replacement = fit_case(text, matched, at_start)
+        if field.markup == "html":
+            replacement = html.escape(replacement, quote=False)
+        if replacement != matched and replacement not in replacements:
+            replacements.append(replacement)
+    return tuple(Fix(r, start, end, safety) for r in replacements[:3])
+
+
+def _sentence_of(doc: Any, offset: int) -> str:
+    for sent in doc.sents:
+        if sent.start_char <= offset < sent.end_char:
+            return str(sent.text)
+    return ""
+
+
+def _plain(values: dict[str, Captured | str]) -> dict[str, str]:
+    return {k: v.text if isinstance(v, Captured) else v for k, v in values.items()}
+
+
+def template_values(matched: str, sentence: str = "") -> dict[str, Captured | str]:
     """What every suggestion template may use, besides a rule kind's own captures."""
-    return {
-        "match": matched,
+    values: dict[str, Captured | str] = {
+        "match": Captured(matched),
         "match_lower": matched.lower(),
-        "match_sentence_case": _sentence_case(matched),
+        "match_sentence_case": sentence_case(matched),
     }
-
-
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
-
-
-def _sentence_case(text: str) -> str:
-    """``PLEASE READ THE PDF!!!`` -> ``Please read the PDF!``: shouted words lowered,
-    acronyms kept, runs of exclamation marks cut to one."""
-
-    def lower(m: re.Match[str]) -> str:
-        word = m.group(0)
-        if not word.isupper() or word == "I" or is_acronym(word):
-            return word
-        return word.lower()
-
-    out = re.sub(r"[!?]*!{2,}[!?]*", "!", _WORD.sub(lower, text))
-    return out[:1].upper() + out[1:]
+    found = deadline(sentence)
+    if found:
+        values["deadline"] = found
+    return values
 
 
 class _Safe(dict[str, str]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
-
-
-def _match_case(text: str, original: str, at_sentence_start: bool) -> str:
-    """Fit a rewrite's first letter to where it goes: capitalised at a sentence start,
-    lower case inside a sentence (unless it starts with "I" or the original was a name)."""
-    if not text or not original:
-        return text
-    if at_sentence_start:
-        return text[0].upper() + text[1:]
-    if text[0].isupper() and not original[0].isupper() and not re.match(r"I\b", text):
-        return text[0].lower() + text[1:]
-    return text
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:

@@ -80,7 +80,9 @@ def _body(msg: EmailMessage, raw: str | None, options: ReadOptions, notes: list[
     if part.get_content_type() == "text/html":
         notes.append("the body is HTML; positions refer to lines of the decoded HTML")
         html = html_text(content, hide_quotes=not options.include_quoted)
-        return read_field("body", content, options=options, extra=html.edits, plain_lines=False)
+        return read_field(
+            "body", content, options=options, extra=html.edits, plain_lines=False, markup="html"
+        )
     if raw is not None:
         for candidate in (content, content.replace("\n", "\r\n")):
             at = raw.find(candidate) if candidate.strip() else -1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -44,14 +44,51 @@ CATEGORIES: tuple[str, ...] = (
 FIELDS: tuple[str, ...] = ("subject", "body")
 
 
+class Safety(StrEnum):
+    """Whether a fix may be applied without the author reading it.
+
+    ``safe``: a phrase swap that keeps the meaning (``--fix``); ``unsafe``: a rewrite of a
+    sentence or more (``--fix --unsafe-fixes``); ``manual``: a good replacement that cannot
+    be applied to the file as it stands (the span holds a placeholder or markup, or the
+    positions refer to decoded text), shown for the author to use by hand.
+    """
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    MANUAL = "manual"
+
+    def __str__(self) -> str:
+        return self.value
+
+
 @dataclass(frozen=True)
-class Suggestion:
-    """A full replacement for a finding's span; ``None`` replacement means advice only."""
+class Fix:
+    """One suggested rewrite: ``text[start:end]`` becomes ``replacement``.
+
+    The span is the finding's, in the same text; ``replacement`` is ready to put there
+    (escaped for HTML where the text is HTML).
+    """
 
     replacement: str
+    start: int
+    end: int
+    safety: Safety = Safety.SAFE
+
+    def applicable(self, unsafe: bool = False) -> bool:
+        """Whether ``--fix`` (with ``--unsafe-fixes`` when ``unsafe``) applies it."""
+        return self.safety == Safety.SAFE or (unsafe and self.safety == Safety.UNSAFE)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"replacement": self.replacement}
+        return {
+            "replacement": self.replacement,
+            "start": self.start,
+            "end": self.end,
+            "safety": self.safety.value,
+        }
+
+
+#: The name this record had before fixes carried a span and a safety.
+Suggestion = Fix
 
 
 @dataclass(frozen=True)
@@ -77,8 +114,13 @@ class Finding:
     column: int
     end_line: int
     end_column: int
-    suggestions: tuple[Suggestion, ...] = ()
+    suggestions: tuple[Fix, ...] = ()
     advice: str | None = None
+
+    @property
+    def fix(self) -> Fix | None:
+        """The best suggestion, the one ``--fix`` applies, if there is one."""
+        return self.suggestions[0] if self.suggestions else None
 
     @property
     def sort_key(self) -> tuple[int, int, int, int, str]:
@@ -129,6 +171,27 @@ class Report:
 
     def by_severity(self) -> dict[str, int]:
         return count_by_severity(self.findings)
+
+    def fixes(
+        self, text: str, *, unsafe: bool = False, only: Collection[str] = ()
+    ) -> list[tuple[Finding, Fix]]:
+        """The fixes :meth:`apply_fixes` would apply to ``text``, in text order: one per
+        finding, none overlapping (the more severe, then the earlier finding wins)."""
+        from .fixes import choose, in_text
+
+        return [(a.finding, a.fix) for a in choose(in_text(self, text), unsafe=unsafe, only=only)]
+
+    def apply_fixes(self, text: str, *, unsafe: bool = False, only: Collection[str] = ()) -> str:
+        """``text`` with the first suggestion of every fixable finding applied.
+
+        ``text`` is the text the findings' positions refer to (the body or subject string
+        that was checked, or the file's text). Safe fixes only, unless ``unsafe``; ``only``
+        limits them to these rule ids or categories. One pass: a fix that overlaps a
+        winning one is left for the next check (:func:`tonecheck.fixes.fix_text` loops).
+        """
+        from .fixes import apply, choose, in_text
+
+        return apply(text, choose(in_text(self, text), unsafe=unsafe, only=only))
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -36,10 +36,8 @@ def parse_html(source: str, path: str | None, options: ReadOptions) -> Message:
     subject, body_start = _front_matter(source, options)
     html = html_text(source, body_start, len(source), hide_quotes=not options.include_quoted)
     if subject is None and html.title is not None:
-        subject = read_field("subject", source, *html.title, options)
-    body = read_field(
-        "body", source, body_start, len(source), options, html.edits, plain_lines=False
-    )
+        subject = read_field("subject", source, *html.title, options, markup="html")
+    body = read_field("body", source, body_start, len(source), options, html.edits, False, "html")
     return Message(body=body, subject=subject, path=path)
 
 

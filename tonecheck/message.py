@@ -53,12 +53,27 @@ class Field:
     origin: int = 0
     starts: array[int] | None = field(default=None, repr=False, compare=False)
     ends: array[int] | None = field(default=None, repr=False, compare=False)
+    #: The source's syntax: ``text``, or ``html`` (a fix's replacement is escaped).
+    markup: str = "text"
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The source span of ``text[start:end]`` (``start < end``)."""
         if self.starts is None or self.ends is None:
             return self.origin + start, self.origin + end
         return self.starts[start], self.ends[end - 1]
+
+    def verbatim(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` stands in the source as it is, in one piece: no
+        placeholder, markup, entity, quoted line or signature inside it, so that
+        replacing its source span loses nothing the author did not write there."""
+        if self.starts is None or self.ends is None:
+            return True
+        for i in range(start, end):
+            if self.ends[i] - self.starts[i] != 1 or self.source[self.starts[i]] != self.text[i]:
+                return False
+            if i + 1 < end and self.starts[i + 1] != self.ends[i]:
+                return False
+        return True
 
 
 @dataclass(frozen=True)
@@ -84,6 +99,7 @@ def read_field(
     options: ReadOptions = DEFAULT_READ,
     extra: Iterable[Edit] = (),
     plain_lines: bool = True,
+    markup: str = "text",
 ) -> Field:
     """``source[start:end]`` as a field: ``extra`` edits applied (a reader's markup removal),
     placeholders stood in for, and, in a body of plain lines, the quoted thread and
@@ -94,7 +110,7 @@ def read_field(
     if name == "body" and plain_lines and not options.include_quoted:
         edits.extend(thread.not_authored(source, start, end))
     if not edits:
-        return Field(name, source[start:end], source, start)
+        return Field(name, source[start:end], source, start, markup=markup)
     mapped = build(source, start, end, edits)
     if name == "body" and not plain_lines and not options.include_quoted:
         # Markup: find the thread and signature in the visible text, then map them back.
@@ -106,7 +122,7 @@ def read_field(
                 if e.end > e.start
             )
             mapped = build(source, start, end, edits)
-    return Field(name, mapped.text, source, start, mapped.starts, mapped.ends)
+    return Field(name, mapped.text, source, start, mapped.starts, mapped.ends, markup)
 
 
 def from_strings(

@@ -15,10 +15,11 @@ from .findings import CATEGORIES, Severity
 
 #: Values every suggestion template may use, besides its rule kind's own captures
 #: (filled in by ``tonecheck.checker.template_values``).
-TEMPLATE_VALUES = frozenset({"match", "match_lower", "match_sentence_case"})
+TEMPLATE_VALUES = frozenset({"match", "match_lower", "match_sentence_case", "deadline"})
 
 _ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _TEMPLATE_FIELD = re.compile(r"\{([^{}]*)\}")
+_FIELD_SYNTAX = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?::[A-Za-z]+)?")
 
 
 class Condition(BaseModel):
@@ -53,6 +54,22 @@ class Examples(BaseModel):
     ok: list[str] = Field(min_length=1)
 
 
+class Template(BaseModel):
+    """A suggestion offered only when the hit's captures have given values
+    (``when: {subj: [you]}``: the word captured as ``subj`` is "you", in any case)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: str = Field(min_length=1)
+    when: dict[str, list[str]] = Field(default_factory=dict)
+
+    def applies(self, words: dict[str, str]) -> bool:
+        return all(
+            name in words and words[name].lower() in {v.lower() for v in allowed}
+            for name, allowed in self.when.items()
+        )
+
+
 class RuleSpec(BaseModel):
     """Keys every rule has, whatever its kind."""
 
@@ -68,7 +85,14 @@ class RuleSpec(BaseModel):
     #: What part of the text is reported: the match itself, or the sentence that holds it
     #: (for sentence-level rewrites).
     span: Literal["match", "sentence"] = "match"
-    suggest: list[str] = Field(default_factory=list, max_length=3)
+    #: Up to three rewrites, best first: text, or ``{text, when}`` (see :class:`Template`).
+    #: More may be listed when ``when`` conditions or missing captures leave some out; a
+    #: finding offers the first three that apply.
+    suggest: list[str | Template] = Field(default_factory=list, max_length=6)
+    #: Whether ``--fix`` may apply the first suggestion unasked: ``safe`` (a phrase swap
+    #: that keeps the meaning), ``unsafe`` (a rewrite; needs ``--unsafe-fixes``). The
+    #: default is ``unsafe`` for ``span: sentence`` and ``safe`` otherwise.
+    fix: Literal["safe", "unsafe"] | None = None
     #: For rules with no safe automatic rewrite: what to change, in words.
     advice: str | None = None
     #: Report a hit only where the sentence holding it meets these conditions
@@ -111,11 +135,20 @@ class RuleSpec(BaseModel):
 
     @field_validator("suggest")
     @classmethod
-    def _templates_parse(cls, value: list[str]) -> list[str]:
-        for template in value:
+    def _templates_parse(cls, value: list[str | Template]) -> list[str | Template]:
+        from .rewrite import SPECS
+
+        for item in value:
+            template = item.text if isinstance(item, Template) else item
             for name in _TEMPLATE_FIELD.findall(template):
-                if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+                if not _FIELD_SYNTAX.fullmatch(name):
                     raise ValueError(f"suggestion {template!r} has a bad placeholder {{{name}}}")
+                spec = name.partition(":")[2]
+                if spec and spec not in SPECS:
+                    raise ValueError(
+                        f"suggestion {template!r}: unknown spec ':{spec}' "
+                        f"(expected one of: {', '.join(sorted(SPECS))})"
+                    )
         return value
 
     @model_validator(mode="after")
@@ -128,5 +161,17 @@ class RuleSpec(BaseModel):
         """Names this rule's kind captures for suggestion templates (kinds override this)."""
         return set()
 
+    def templates(self) -> list[Template]:
+        return [t if isinstance(t, Template) else Template(text=t) for t in self.suggest]
+
     def placeholders(self) -> set[str]:
-        return {name for t in self.suggest for name in _TEMPLATE_FIELD.findall(t)}
+        """Values the suggestions use: template fields and ``when`` keys."""
+        names: set[str] = set()
+        for t in self.templates():
+            names.update(f.partition(":")[0] for f in _TEMPLATE_FIELD.findall(t.text))
+            names.update(t.when)
+        return names
+
+    @property
+    def fix_safety(self) -> str:
+        return self.fix or ("unsafe" if self.span == "sentence" else "safe")

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
 from ..metrics import Measures
+from ..rewrite import Captured
 from ..schema import RuleSpec
 
 Need = Literal["tokens", "tags", "parse"]
@@ -19,7 +20,7 @@ class Hit:
 
     start: int
     end: int
-    captures: Mapping[str, str] = field(default_factory=dict)
+    captures: Mapping[str, Captured] = field(default_factory=dict)
     swap: str | None = None
 
 
@@ -50,7 +51,13 @@ class Kind(ABC):
         """Yield every hit of this rule in ``ctx``."""
 
 
-def token_hit(doc: Any, start: int, end: int, **captures: str) -> Hit:
+def token_hit(doc: Any, start: int, end: int) -> Hit:
     """A hit covering tokens ``doc[start:end]``."""
     span = doc[start:end]
-    return Hit(span.start_char, span.end_char, captures)
+    return Hit(span.start_char, span.end_char)
+
+
+def captured_token(token: Any) -> Captured:
+    """A token as a template value: its text, lemma and a phrasal verb's particles."""
+    particle = " ".join(c.text.lower() for c in token.children if c.dep_ == "prt")
+    return Captured(token.text, token.lemma_ or None, particle)

@@ -1,6 +1,6 @@
 """``dependency``: spaCy DependencyMatcher patterns, for structures such as an ``if``-clause
 with a negation governing a first-person threat. Each node's ``RIGHT_ID`` can be used in a
-suggestion template (``{verb}``)."""
+suggestion template (``{verb}``, or ``{verb:VBG}`` inflected)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from ..schema import RuleSpec
-from .base import Context, Hit, Kind, Need
+from .base import Context, Hit, Kind, Need, captured_token
 
 
 class DependencySpec(RuleSpec):
@@ -47,6 +47,7 @@ class DependencyKind(Kind):
             start = min(t.idx for t in tokens)
             end = max(t.idx + len(t.text) for t in tokens)
             captures = {
-                name: tok.text for name, tok in zip(self._names[match_id], tokens, strict=False)
+                name: captured_token(tok)
+                for name, tok in zip(self._names[match_id], tokens, strict=False)
             }
             yield Hit(start, end, captures)

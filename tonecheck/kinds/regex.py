@@ -12,8 +12,9 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator
 
+from ..rewrite import Captured
 from ..schema import RuleSpec
-from .base import Context, Hit, Kind
+from .base import Context, Hit, Kind, captured_token
 
 
 class RegexSpec(RuleSpec):
@@ -54,5 +55,17 @@ class RegexKind(Kind):
     def find(self, ctx: Context) -> Iterator[Hit]:
         for m in self._regex.finditer(ctx.text):
             if m.end() > m.start():
-                groups = {k: v for k, v in m.groupdict().items() if v is not None}
+                groups = {
+                    name: _captured(ctx, m.start(name), m.end(name))
+                    for name, value in m.groupdict().items()
+                    if value
+                }
                 yield Hit(m.start(), m.end(), groups)
+
+
+def _captured(ctx: Context, start: int, end: int) -> Captured:
+    """A named group's words; a single word carries its lemma, for inflecting."""
+    span = ctx.doc.char_span(start, end)
+    if span is not None and len(span) == 1:
+        return captured_token(span[0])
+    return Captured(ctx.text[start:end])

@@ -1,0 +1,117 @@
+"""Choosing and applying fixes: which suggestions ``--fix`` applies, and the text after.
+
+A fix replaces its finding's span with the finding's first suggestion. Fixes that overlap
+are resolved deterministically: the more severe finding wins, then the earlier one, then
+the shorter span, then the rule id; the other waits for the next pass (``fix_text`` runs
+passes until nothing changes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
+
+from .findings import Finding, Fix, Report
+
+
+@dataclass(frozen=True)
+class Applied:
+    """A fix applied in one pass: the finding, and its fix (positions in that pass's text)."""
+
+    finding: Finding
+    fix: Fix
+
+
+def wanted(finding: Finding, only: Collection[str]) -> bool:
+    """Whether ``--fix-only`` (rule ids or categories; empty: all) covers ``finding``."""
+    return not only or finding.rule in only or finding.category in only
+
+
+def choose(
+    findings: Iterable[Finding], *, unsafe: bool = False, only: Collection[str] = ()
+) -> list[Applied]:
+    """The fixes to apply in one pass, in text order, none overlapping another."""
+    candidates = [
+        Applied(f, f.fix)
+        for f in findings
+        if f.fix is not None and f.fix.applicable(unsafe) and wanted(f, only)
+    ]
+    candidates.sort(
+        key=lambda a: (-a.finding.severity.rank, a.fix.start, a.fix.end, a.finding.rule)
+    )
+    kept: list[Applied] = []
+    for a in candidates:
+        if all(a.fix.end <= k.fix.start or k.fix.end <= a.fix.start for k in kept):
+            kept.append(a)
+    return sorted(kept, key=lambda a: a.fix.start)
+
+
+def apply(text: str, chosen: Iterable[Applied]) -> str:
+    """``text`` with each chosen fix applied; each span must still hold its finding's text."""
+    out: list[str] = []
+    last = 0
+    for a in sorted(chosen, key=lambda a: a.fix.start):
+        fix = a.fix
+        if fix.start < last or text[fix.start : fix.end] != a.finding.text:
+            raise ValueError(
+                f"fix for {a.finding.rule} at {fix.start}-{fix.end} does not match the text; "
+                "apply fixes to the text that was checked"
+            )
+        out.append(text[last : fix.start])
+        out.append(fix.replacement)
+        last = fix.end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def in_text(report: Report, text: str) -> list[Finding]:
+    """The findings of ``report`` whose positions refer to ``text``."""
+    return [f for f in report.findings if report.texts.get(f.field, text) == text]
+
+
+@dataclass(frozen=True)
+class FixResult:
+    """What ``fix_text`` did: the final text, and the fixes of each pass."""
+
+    text: str
+    passes: tuple[tuple[Applied, ...], ...]
+    #: The report on the final text.
+    report: Report
+
+    @property
+    def applied(self) -> list[Applied]:
+        return [a for p in self.passes for a in p]
+
+
+#: Passes after which ``fix_text`` stops, whatever is left (a rule whose rewrite keeps
+#: raising another would otherwise never settle).
+MAX_PASSES = 10
+
+
+def fix_text(
+    text: str,
+    check: Callable[[str], Report],
+    *,
+    unsafe: bool = False,
+    only: Collection[str] = (),
+) -> FixResult:
+    """Fix ``text`` until a check finds nothing more to fix (or ``MAX_PASSES``).
+
+    ``check`` reads and checks a text whose findings' positions refer to that text (for a
+    file: the file's text, parsed as the file is).
+    """
+    passes: list[tuple[Applied, ...]] = []
+    report = check(text)
+    seen = {text}
+    for _ in range(MAX_PASSES):
+        chosen = choose(in_text(report, text), unsafe=unsafe, only=only)
+        if not chosen:
+            break
+        fixed = apply(text, chosen)
+        if fixed in seen:  # a cycle: stop at the last new text
+            break
+        seen.add(fixed)
+        passes.append(tuple(chosen))
+        text = fixed
+        report = check(text)
+    return FixResult(text, tuple(passes), report)
