@@ -286,6 +286,8 @@ def template_values(matched: str, sentence: str = "") -> dict[str, Captured | st
         "match": Captured(matched),
         "match_lower": matched.lower(),
         "match_sentence_case": sentence_case(matched),
+        "match_sentence": sentence_case(matched.strip()).rstrip(",;:")
+        + ("" if re.search(r"[.!?]\s*$", matched) else "."),
     }
     found = deadline(sentence)
     if found:

@@ -179,7 +179,8 @@ class Report:
         finding, none overlapping (the more severe, then the earlier finding wins)."""
         from .fixes import choose, in_text
 
-        return [(a.finding, a.fix) for a in choose(in_text(self, text), unsafe=unsafe, only=only)]
+        chosen = choose(in_text(self, text), text, unsafe=unsafe, only=only)
+        return [(a.finding, a.fix) for a in chosen]
 
     def apply_fixes(self, text: str, *, unsafe: bool = False, only: Collection[str] = ()) -> str:
         """``text`` with the first suggestion of every fixable finding applied.
@@ -191,7 +192,7 @@ class Report:
         """
         from .fixes import apply, choose, in_text
 
-        return apply(text, choose(in_text(self, text), unsafe=unsafe, only=only))
+        return apply(text, choose(in_text(self, text), text, unsafe=unsafe, only=only))
 
     def to_dict(self) -> dict[str, Any]:
         return {

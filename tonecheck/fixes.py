@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
-from .findings import Finding, Fix, Report
+from .findings import Finding, Fix, Report, Safety
 
 
 @dataclass(frozen=True)
@@ -28,22 +28,41 @@ def wanted(finding: Finding, only: Collection[str]) -> bool:
 
 
 def choose(
-    findings: Iterable[Finding], *, unsafe: bool = False, only: Collection[str] = ()
+    findings: Iterable[Finding],
+    text: str = "",
+    *,
+    unsafe: bool = False,
+    only: Collection[str] = (),
 ) -> list[Applied]:
-    """The fixes to apply in one pass, in text order, none overlapping another."""
+    """The fixes to apply in one pass, in text order, none overlapping another.
+
+    Each finding's first suggestion, except that a sentence rewrite already in ``text``
+    or chosen for another finding gives way to the finding's next suggestion (two busy
+    excuses in a row do not both become "Thank you for your patience.").
+    """
     candidates = [
-        Applied(f, f.fix)
-        for f in findings
-        if f.fix is not None and f.fix.applicable(unsafe) and wanted(f, only)
+        f for f in findings if f.fix is not None and f.fix.applicable(unsafe) and wanted(f, only)
     ]
-    candidates.sort(
-        key=lambda a: (-a.finding.severity.rank, a.fix.start, a.fix.end, a.finding.rule)
-    )
+    candidates.sort(key=lambda f: (-f.severity.rank, f.start, f.end, f.rule))
     kept: list[Applied] = []
-    for a in candidates:
-        if all(a.fix.end <= k.fix.start or k.fix.end <= a.fix.start for k in kept):
-            kept.append(a)
+    for f in candidates:
+        if any(f.start < k.fix.end and k.fix.start < f.end for k in kept):
+            continue
+        fix = _unrepeated(f, text, kept)
+        if fix is not None:
+            kept.append(Applied(f, fix))
     return sorted(kept, key=lambda a: a.fix.start)
+
+
+def _unrepeated(finding: Finding, text: str, kept: list[Applied]) -> Fix | None:
+    first = finding.suggestions[0]
+    if first.safety == Safety.SAFE:
+        return first
+    used = {k.fix.replacement for k in kept}
+    for fix in finding.suggestions:
+        if fix.replacement not in used and fix.replacement not in text:
+            return fix
+    return None
 
 
 def apply(text: str, chosen: Iterable[Applied]) -> str:
@@ -104,7 +123,7 @@ def fix_text(
     report = check(text)
     seen = {text}
     for _ in range(MAX_PASSES):
-        chosen = choose(in_text(report, text), unsafe=unsafe, only=only)
+        chosen = choose(in_text(report, text), text, unsafe=unsafe, only=only)
         if not chosen:
             break
         fixed = apply(text, chosen)

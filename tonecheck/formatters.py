@@ -14,7 +14,7 @@ from typing import Any, TextIO
 from rich.console import Console
 from rich.markup import escape
 
-from .findings import Finding, Report, Severity, count_by_severity
+from .findings import Finding, Report, Safety, Severity, count_by_severity
 
 JSON_VERSION = 1
 
@@ -40,6 +40,13 @@ class Formatter(ABC):
     def finish(self) -> None:
         """Called once at the end."""
 
+
+#: After the first suggestion: what ``--fix`` would do with it.
+_FIX_MARK = {
+    Safety.SAFE: "  [dim]\\[fix][/]",
+    Safety.UNSAFE: "  [dim]\\[unsafe fix][/]",
+    Safety.MANUAL: "",
+}
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.SUGGESTION: "cyan"}
 
@@ -83,9 +90,10 @@ class TextFormatter(Formatter):
         self.console.print(f"  {escape(line_text)}")
         marker = "^" * width + (" ..." if "\n" in f.text.rstrip() else "")
         self.console.print(" " * (col + 1) + f"[{style}]{marker}[/]")
-        for s in f.suggestions:
-            self.console.print(f"  [green]->[/] {escape(s.replacement)}")
-        if f.advice:
+        for i, s in enumerate(f.suggestions):
+            mark = _FIX_MARK[s.safety] if i == 0 else ""
+            self.console.print(f"  [green]->[/] {escape(s.replacement)}{mark}")
+        if f.advice and not f.suggestions:
             self.console.print(f"  [green]->[/] {escape(f.advice)}")
 
     def finish(self) -> None:

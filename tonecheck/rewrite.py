@@ -3,7 +3,8 @@
 A template is text with fields: ``{match}`` (the flagged words), a rule kind's captures
 (``{cond}``, a regex's named groups), and ``{deadline}`` ("by Friday", found in the
 flagged sentence). A field may take a spec: ``{cond:VB}`` inflects a captured word to a
-Penn tag (with lemminflect; a verb keeps its particle: "called back" -> "call back"),
+Penn tag (with lemminflect; a verb keeps the words that complete it: "called me back" ->
+"call me back", "signed the form by Friday" -> "sign the form"),
 ``{match:lower}`` lowers it. A template that names a field the hit does not have is
 skipped, so a rule can list a specific rewrite first and a general one after it.
 
@@ -41,7 +42,13 @@ _WHEN = (
     r"|(?:this|next)\s+(?:week|month|morning|afternoon|evening)"
     r"|\d{1,2}(?::\d\d)?\s*(?:am|pm)(?:\s+(?:today|tomorrow))?"
 )
-_DEADLINE = re.compile(rf"\b(?:by|before|until)\s+(?:{_WHEN})\b", re.IGNORECASE)
+_DEADLINE = re.compile(
+    rf"\b(?:(?:by|before|until)\s+(?:{_WHEN})|(?:today|tomorrow|tonight)"
+    r"|(?:this|next)\s+(?:week|morning|afternoon|evening))\b",
+    re.IGNORECASE,
+)
+_NAME = re.compile(rf"\b(?:{_DAY}|{_MONTH})\b", re.IGNORECASE)
+_ABBREVIATION = re.compile(r"\b(?:eod|cob|eow|am|pm)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -50,8 +57,9 @@ class Captured:
 
     text: str
     lemma: str | None = None
-    #: Particles of a phrasal verb ("back" in "call back"), kept when it is inflected.
-    particle: str = ""
+    #: What completes a verb: particle and objects ("me back" in "call me back"); kept
+    #: when the word is inflected.
+    tail: str = ""
 
     def __format__(self, spec: str) -> str:
         if spec == "lower":
@@ -62,10 +70,18 @@ class Captured:
 
 
 def deadline(sentence: str) -> str | None:
-    """The first deadline ("by Friday", "before the 15th") in ``sentence``, lowered
-    unless it is a name or acronym."""
+    """The first deadline ("by Friday", "before the 15th") in ``sentence``, in lower case
+    but for day and month names and EOD/COB/EOW."""
     m = _DEADLINE.search(sentence)
-    return unshout(m.group(0)) if m else None
+    if not m:
+        return None
+    # "until Friday" reads as a grace period in a request; a rewrite asks "by Friday".
+    text = re.sub(r"^until\b", "by", m.group(0).lower())
+    text = _NAME.sub(lambda w: w.group(0).capitalize(), text)
+    return _ABBREVIATION.sub(
+        lambda w: w.group(0).upper() if w.group(0).lower() in ("eod", "cob", "eow") else w.group(0),
+        text,
+    )
 
 
 def render(template: str, values: Mapping[str, Captured | str]) -> str | None:
@@ -129,4 +145,4 @@ def _inflect(word: Captured, tag: str) -> str:
         lemma = (getAllLemmas(text, upos=pos).get(pos) or (text,))[0]
     forms = getInflection(lemma, tag=tag)
     inflected = forms[0] if forms else lemma
-    return f"{inflected} {word.particle}" if word.particle else inflected
+    return f"{inflected} {unshout(word.tail)}" if word.tail else inflected

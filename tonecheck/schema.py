@@ -15,7 +15,9 @@ from .findings import CATEGORIES, Severity
 
 #: Values every suggestion template may use, besides its rule kind's own captures
 #: (filled in by ``tonecheck.checker.template_values``).
-TEMPLATE_VALUES = frozenset({"match", "match_lower", "match_sentence_case", "deadline"})
+TEMPLATE_VALUES = frozenset(
+    {"match", "match_lower", "match_sentence_case", "match_sentence", "deadline"}
+)
 
 _ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _TEMPLATE_FIELD = re.compile(r"\{([^{}]*)\}")
@@ -55,19 +57,23 @@ class Examples(BaseModel):
 
 
 class Template(BaseModel):
-    """A suggestion offered only when the hit's captures have given values
-    (``when: {subj: [you]}``: the word captured as ``subj`` is "you", in any case)."""
+    """A suggestion offered only when the hit's captures say so: ``when: {subj: [you]}``
+    (the word captured as ``subj`` is "you", in any case), ``when: {opener: true}`` (a
+    named group ``opener`` matched), ``when: {opener: false}`` (it did not)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     text: str = Field(min_length=1)
-    when: dict[str, list[str]] = Field(default_factory=dict)
+    when: dict[str, list[str] | bool] = Field(default_factory=dict)
 
     def applies(self, words: dict[str, str]) -> bool:
-        return all(
-            name in words and words[name].lower() in {v.lower() for v in allowed}
-            for name, allowed in self.when.items()
-        )
+        for name, allowed in self.when.items():
+            if isinstance(allowed, bool):
+                if (name in words) != allowed:
+                    return False
+            elif name not in words or words[name].lower() not in {v.lower() for v in allowed}:
+                return False
+        return True
 
 
 class RuleSpec(BaseModel):

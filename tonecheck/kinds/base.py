@@ -57,7 +57,27 @@ def token_hit(doc: Any, start: int, end: int) -> Hit:
     return Hit(span.start_char, span.end_char)
 
 
+#: Dependents that complete a verb, kept with it when it is inflected in a rewrite.
+_COMPLETES = frozenset({"prt", "dobj", "dative", "iobj", "ccomp", "xcomp", "attr", "oprd"})
+#: Adverbs that work as particles ("get back to me", "call me back").
+_PARTICLES = frozenset({"back", "up", "out", "in", "over", "through", "off", "on", "down"})
+
+
 def captured_token(token: Any) -> Captured:
-    """A token as a template value: its text, lemma and a phrasal verb's particles."""
-    particle = " ".join(c.text.lower() for c in token.children if c.dep_ == "prt")
-    return Captured(token.text, token.lemma_ or None, particle)
+    """A token as a template value: its text, its lemma, and for a verb the words right
+    after it that complete it ("me back" in "call me back", "the form" in "sign the form")."""
+    tail = ""
+    if token.pos_ in ("VERB", "AUX"):
+        tail = token.doc[token.i + 1 : _completed(token)].text
+    return Captured(token.text, token.lemma_ or None, tail)
+
+
+def _completed(verb: Any) -> int:
+    """The index just after the words that complete ``verb`` (not its adverbials)."""
+    end: int = int(verb.i) + 1
+    for child in verb.rights:
+        particle = child.dep_ in ("advmod", "prt") and child.lower_ in _PARTICLES
+        if child.left_edge.i != end or not (particle or child.dep_ in _COMPLETES):
+            break
+        end = _completed(child) if child.pos_ in ("VERB", "AUX") else int(child.right_edge.i) + 1
+    return end
