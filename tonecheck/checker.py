@@ -19,7 +19,7 @@ from .loader import Rule, RuleSource, builtin_rules_dir, compile_rules, load_spe
 from .message import Field, Message, ReadOptions
 from .metrics import Measures, measure
 from .nlp import Pipeline, load_pipeline
-from .rewrite import Captured, deadline, fit_case, render, sentence_case
+from .rewrite import Captured, deadline, fit_case, is_question, render, sentence_case
 
 #: What ``check_many`` accepts: a body, a ``(body, subject)`` pair, or a :class:`Message`.
 Item = str | tuple[str, str | None] | Message
@@ -289,6 +289,7 @@ def template_values(matched: str, sentence: str = "") -> dict[str, Captured | st
         "match_sentence": sentence_case(matched.strip()).rstrip(",;:")
         + ("" if re.search(r"[.!?]\s*$", matched) else "."),
     }
+    values["stop"] = "?" if is_question(sentence) else "."
     found = deadline(sentence)
     if found:
         values["deadline"] = found

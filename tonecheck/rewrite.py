@@ -84,6 +84,20 @@ def deadline(sentence: str) -> str | None:
     )
 
 
+_QUESTION_START = re.compile(
+    r"^\W*(?:why|what|how|when|where|who|which|is|are|am|was|were|do|does|did|can|could|"
+    r"will|would|should|shall|have|has|had|may|might|isn't|aren't|don't|doesn't|didn't|"
+    r"won't|can't|wouldn't|shouldn't)\b",
+    re.IGNORECASE,
+)
+
+
+def is_question(sentence: str) -> bool:
+    """Whether ``sentence`` asks something: it has a question mark, or opens like a
+    question ("Why is this still not fixed!!!")."""
+    return "?" in sentence or bool(_QUESTION_START.match(sentence))
+
+
 def render(template: str, values: Mapping[str, Captured | str]) -> str | None:
     """``template`` filled in from ``values``; ``None`` if it names a value not there."""
     out: list[str] = []

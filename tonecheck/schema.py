@@ -16,7 +16,7 @@ from .findings import CATEGORIES, Severity
 #: Values every suggestion template may use, besides its rule kind's own captures
 #: (filled in by ``tonecheck.checker.template_values``).
 TEMPLATE_VALUES = frozenset(
-    {"match", "match_lower", "match_sentence_case", "match_sentence", "deadline"}
+    {"match", "match_lower", "match_sentence_case", "match_sentence", "deadline", "stop"}
 )
 
 _ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
