@@ -186,12 +186,27 @@ def _widen(rule: Rule, hit: Hit, doc: Any) -> Hit:
     """Report the whole sentence for rules whose rewrite replaces the sentence."""
     if rule.spec.span != "sentence":
         return hit
-    for sent in doc.sents:
+    sents = list(doc.sents)
+    for i, sent in enumerate(sents):
         if sent.start_char <= hit.start < sent.end_char:
-            text = sent.text
-            end = sent.start_char + len(text.rstrip())
-            return Hit(sent.start_char, max(end, hit.end), hit.captures, hit.swap)
+            # The parser sometimes ends a sentence at a conjunction ("... on the quote | so
+            # I can ..."); a rewrite must cover the sentence as written, up to its full stop.
+            first = i
+            while first > 0 and not _ends_sentence(sents[first - 1].text):
+                first -= 1
+            last = i
+            while last + 1 < len(sents) and not _ends_sentence(sents[last].text):
+                last += 1
+            start = sents[first].start_char
+            end = sents[last].start_char + len(sents[last].text.rstrip())
+            return Hit(start, max(end, hit.end), hit.captures, hit.swap)
     return hit
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether a parsed sentence ends where the writer ended one: at a full stop, a
+    question or exclamation mark, a colon or semicolon, or a line break."""
+    return bool(re.search(r"(?:[.!?:;][\"')\]\u201d\u2019]*|\n)\s*$", text))
 
 
 def _non_overlapping(hits: Iterable[Hit]) -> list[Hit]:

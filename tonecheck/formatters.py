@@ -78,6 +78,15 @@ class TextFormatter(Formatter):
             self._finding(report, finding)
 
     def _finding(self, report: Report, f: Finding) -> None:
+        self.show(report, f)
+        for i, s in enumerate(f.suggestions):
+            mark = _FIX_MARK[s.safety] if i == 0 else ""
+            self.console.print(f"  [green]->[/] {escape(s.replacement)}{mark}")
+        if f.advice and not f.suggestions:
+            self.console.print(f"  [green]->[/] {escape(f.advice)}")
+
+    def show(self, report: Report, f: Finding) -> None:
+        """The finding's heading line, and its line of text with the span underlined."""
         path = report.path or "<text>"
         style = _STYLE[f.severity]
         self.console.print(
@@ -90,11 +99,6 @@ class TextFormatter(Formatter):
         self.console.print(f"  {escape(line_text)}")
         marker = "^" * width + (" ..." if "\n" in f.text.rstrip() else "")
         self.console.print(" " * (col + 1) + f"[{style}]{marker}[/]")
-        for i, s in enumerate(f.suggestions):
-            mark = _FIX_MARK[s.safety] if i == 0 else ""
-            self.console.print(f"  [green]->[/] {escape(s.replacement)}{mark}")
-        if f.advice and not f.suggestions:
-            self.console.print(f"  [green]->[/] {escape(f.advice)}")
 
     def finish(self) -> None:
         findings = [f for r in self.reports for f in r.findings]

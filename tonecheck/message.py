@@ -188,16 +188,20 @@ def read_file(
     input_format: str = "auto",
 ) -> Message:
     """Read a draft file; one clear error if it cannot be read."""
+    return parse_bytes(read_bytes(path), str(path), subject, options, input_format)
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """A file's bytes; one clear error if it cannot be read."""
     name = str(path)
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except FileNotFoundError:
         raise InputError(name, "no such file") from None
     except IsADirectoryError:
         raise InputError(name, "is a directory") from None
     except OSError as exc:
         raise InputError(name, f"cannot read file ({exc.strerror or exc})") from None
-    return parse_bytes(data, name, subject, options, input_format)
 
 
 def parse_bytes(
