@@ -270,7 +270,7 @@ def _fixes(
     candidates: list[str | None] = [hit.swap] if hit.swap else []
     candidates += [render(t.text, values) for t in rule.spec.templates() if t.applies(words)]
     # A span holding a placeholder, markup or a skipped quote is never rewritten unasked.
-    verbatim = field.verbatim(hit.start, hit.end)
+    verbatim = field.editable and field.verbatim(hit.start, hit.end)
     safety = Safety(rule.spec.fix_safety) if verbatim else Safety.MANUAL
     replacements: list[str] = []
     for text in candidates:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import email
 import email.policy
 import re
+from dataclasses import replace
 from email.message import EmailMessage
 
 from .errors import InputError
@@ -65,7 +66,7 @@ def _subject(
         notes.append(
             "the subject is encoded in the file; its positions refer to the decoded subject"
         )
-    return read_field("subject", decoded, options=options)
+    return _decoded(read_field("subject", decoded, options=options))
 
 
 def _body(msg: EmailMessage, raw: str | None, options: ReadOptions, notes: list[str]) -> Field:
@@ -80,8 +81,10 @@ def _body(msg: EmailMessage, raw: str | None, options: ReadOptions, notes: list[
     if part.get_content_type() == "text/html":
         notes.append("the body is HTML; positions refer to lines of the decoded HTML")
         html = html_text(content, hide_quotes=not options.include_quoted)
-        return read_field(
-            "body", content, options=options, extra=html.edits, plain_lines=False, markup="html"
+        return _decoded(
+            read_field(
+                "body", content, options=options, extra=html.edits, plain_lines=False, markup="html"
+            )
         )
     if raw is not None:
         for candidate in (content, content.replace("\n", "\r\n")):
@@ -92,4 +95,9 @@ def _body(msg: EmailMessage, raw: str | None, options: ReadOptions, notes: list[
         notes.append(
             f"the body is encoded ({encoding}); positions refer to lines of the decoded body"
         )
-    return read_field("body", content, options=options)
+    return _decoded(read_field("body", content, options=options))
+
+
+def _decoded(field: Field) -> Field:
+    """A field read from decoded text: its rewrites cannot be written into the file."""
+    return replace(field, editable=False)

@@ -83,8 +83,14 @@ def apply(text: str, chosen: Iterable[Applied]) -> str:
     return "".join(out)
 
 
-def in_text(report: Report, text: str) -> list[Finding]:
-    """The findings of ``report`` whose positions refer to ``text``."""
+def in_text(report: Report, text: str, *, strict: bool = True) -> list[Finding]:
+    """The findings of ``report`` whose positions refer to ``text``; if ``strict``, an error
+    when none of the report's fields was read from ``text`` (a caller's mistake: fixes
+    would land in the wrong places)."""
+    if strict and report.texts and text not in report.texts.values():
+        raise ValueError(
+            "this report was not made from this text; apply fixes to the text that was checked"
+        )
     return [f for f in report.findings if report.texts.get(f.field, text) == text]
 
 
@@ -123,7 +129,8 @@ def fix_text(
     report = check(text)
     seen = {text}
     for _ in range(MAX_PASSES):
-        chosen = choose(in_text(report, text), text, unsafe=unsafe, only=only)
+        # A file whose fields were all decoded (an encoded .eml) has nothing to fix.
+        chosen = choose(in_text(report, text, strict=False), text, unsafe=unsafe, only=only)
         if not chosen:
             break
         fixed = apply(text, chosen)

@@ -55,6 +55,9 @@ class Field:
     ends: array[int] | None = field(default=None, repr=False, compare=False)
     #: The source's syntax: ``text``, or ``html`` (a fix's replacement is escaped).
     markup: str = "text"
+    #: False when ``source`` is decoded text (an encoded ``.eml`` body), not the input as
+    #: stored: a rewrite can be shown but not written back.
+    editable: bool = True
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The source span of ``text[start:end]`` (``start < end``)."""
