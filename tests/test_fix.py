@@ -247,6 +247,15 @@ def test_interactive_review(tmp_path: Path) -> None:
     assert "Would you be able to reply by Friday?" in text
 
 
+def test_interactive_fix_only_asks_about_those_alone(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text(f"Subject: Final Contact\n\nHi Sam,\n\n{ULTIMATUM}\n")
+    code, out, _ = run("--interactive", "--fix-only", "ultimatum", str(draft), input="1\n")
+    assert code == 0 and "final-contact-subject" not in out
+    assert draft.read_text().startswith("Subject: Final Contact\n")
+    assert "Would you be able to reply by Friday?" in draft.read_text()
+
+
 def test_interactive_quit_keeps_what_was_accepted(tmp_path: Path) -> None:
     draft = tmp_path / "draft.txt"
     draft.write_text("Subject: Final Contact\n\nHi Sam,\n\nPLEASE SEND IT TODAY.\n")

@@ -88,6 +88,25 @@ CASES = [
         "uses {verb}, which this rule does not capture",
     ),
     (
+        "unknown inflection",
+        lambda s: s.replace('["when it suits you"]', '["{match:PAST} later"]'),
+        "unknown spec ':PAST'",
+    ),
+    (
+        "condition on a value the rule does not capture",
+        lambda s: s.replace(
+            '["when it suits you"]', '[{text: "when it suits you", when: {subj: [you]}}]'
+        ),
+        "uses {subj}, which this rule does not capture",
+    ),
+    (
+        "bad fix safety",
+        lambda s: s.replace(
+            '    suggest: ["when it suits you"]\n', '    suggest: ["later"]\n    fix: maybe\n'
+        ),
+        "fix: Input should be 'safe' or 'unsafe'",
+    ),
+    (
         "bad regex",
         lambda s: s.replace("kind: phrase", "kind: regex").replace(
             'phrases: [{phrase: "act now", swap: "when you\'re ready"}]', 'pattern: "act (now"'

@@ -187,7 +187,7 @@ def main(
         _fail(str(exc))
 
     if interactive:
-        sys.exit(_interactive(checker, paths, subject, input_format))
+        sys.exit(_interactive(checker, paths, subject, input_format, only))
     if diff:
         sys.exit(_diff(checker, paths, subject, input_format, unsafe_fixes, only))
     stream = sys.stderr if fix and STDIN in paths else sys.stdout
@@ -335,7 +335,11 @@ def _diff(
 
 
 def _interactive(
-    checker: Checker, paths: tuple[str, ...], subject: str | None, input_format: str
+    checker: Checker,
+    paths: tuple[str, ...],
+    subject: str | None,
+    input_format: str,
+    only: tuple[str, ...],
 ) -> ExitCode:
     errored = False
     for item in _inputs(paths):
@@ -347,7 +351,7 @@ def _interactive(
             text = file_text(data)
             if text is None:
                 raise InputError(item, "is not UTF-8; it can be checked but not fixed")
-            choice = review(checker.check_message(message), text, sys.stdout)
+            choice = review(checker.check_message(message), text, sys.stdout, only=only)
             if choice.accepted:
                 write_atomic(item, data, with_bom(data, apply(text, choice.accepted)))
                 n = len(choice.accepted)

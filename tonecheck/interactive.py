@@ -7,14 +7,14 @@ that overlap a rewrite already accepted are passed over (their text is gone).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any, TextIO
 
 import click
 
 from .findings import Finding, Fix, Report, Safety
-from .fixes import Applied
+from .fixes import Applied, wanted
 from .formatters import TextFormatter
 
 Prompt = Callable[..., Any]
@@ -29,13 +29,22 @@ class Review:
     quit: bool = False
 
 
-def review(report: Report, text: str, stream: TextIO, prompt: Prompt = click.prompt) -> Review:
-    """Ask about each finding of ``report`` in ``text`` (the file's text) that has a rewrite."""
+def review(
+    report: Report,
+    text: str,
+    stream: TextIO,
+    prompt: Prompt = click.prompt,
+    only: Collection[str] = (),
+) -> Review:
+    """Ask about each finding of ``report`` in ``text`` (the file's text) that has a rewrite
+    (of these rule ids or categories, if ``only`` names some)."""
     show = TextFormatter(stream)
     out = show.console
     result = Review([])
     for finding in report.findings:
         if report.texts.get(finding.field) != text or not finding.suggestions:
+            continue
+        if not wanted(finding, only):
             continue
         if any(finding.start < a.fix.end and a.fix.start < finding.end for a in result.accepted):
             continue
