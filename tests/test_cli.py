@@ -24,7 +24,10 @@ def test_examples_text_output() -> None:
     code, out, _ = run(str(EXAMPLES))
     assert code == 1
     assert "examples/final-contact.txt:1:10 error [final-contact-subject]" in out.replace("\\", "/")
-    assert "  Subject: Final Contact\n           ^^^^^^^^^^^^^\n  -> Checking in  [fix]\n" in out
+    assert (
+        "  Subject: Final Contact\n           ^^^^^^^^^^^^^\n  -> Checking in  [unsafe fix]\n"
+        in out
+    )
     assert "good-follow-up.txt" not in out
     assert "\x1b[" not in out  # no colour when piped
     assert out.rstrip().endswith("errors, 16 warnings, 3 suggestions") or "files checked:" in out

@@ -118,7 +118,7 @@ def test_bytes_outside_the_fix_are_kept(tmp_path: Path) -> None:
     draft.chmod(0o640)
     link = tmp_path / "link.txt"
     link.symlink_to(draft)
-    _code, _, _ = run("--fix", str(link))
+    _code, _, _ = run("--fix", "--unsafe-fixes", str(link))
     assert link.is_symlink()  # the link is kept; the file it points to is fixed
     data = draft.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
@@ -150,14 +150,17 @@ def test_fix_only_limits_the_fixes(tmp_path: Path) -> None:
         f"Subject: Final Contact\n\nHi Sam,\n\nPlease send it today. {ULTIMATUM}\n"
     )
     run("--fix", "--fix-only", "final-contact-subject,ultimatum", str(draft))
+    assert draft.read_text().startswith("Subject: Final Contact\n")  # unsafe: not without
+    assert ULTIMATUM in draft.read_text()  # --unsafe-fixes
+    run("--fix", "--unsafe-fixes", "--fix-only", "final-contact-subject", str(draft))
     assert draft.read_text().startswith("Subject: Checking in\n")
-    assert ULTIMATUM in draft.read_text()  # unsafe: not without --unsafe-fixes
+    assert ULTIMATUM in draft.read_text()
 
 
 def test_fix_from_standard_input_prints_the_fixed_text(tmp_path: Path) -> None:
     _code, out, err = run("--fix", "-", input="Subject: last attempt\n\nHi,\n\nThanks!!!!!\n")
-    assert out == "Subject: Checking in\n\nHi,\n\nThanks!\n"
-    assert "fixed 2 findings" in err
+    assert out == "Subject: last attempt\n\nHi,\n\nThanks!\n"
+    assert "fixed 1 finding in 1 file; 1 more with an unsafe fix" in err
 
 
 @pytest.mark.parametrize(

@@ -291,7 +291,7 @@ class _Fixer:
         line = f"tonecheck: fixed {self.fixed} finding{'s' if self.fixed != 1 else ''} in {files}"
         if self.waiting and not self.unsafe:
             line += (
-                f"; {self.waiting} more with a sentence rewrite (--unsafe-fixes to apply, "
+                f"; {self.waiting} more with an unsafe fix (--unsafe-fixes to apply, "
                 "--diff to read first)"
             )
         click.echo(line, err=True)
