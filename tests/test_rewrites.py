@@ -193,6 +193,9 @@ def test_templates() -> None:
 def test_case_helpers() -> None:
     assert sentence_case("PLEASE READ THE PDF!!!") == "Please read the PDF!"
     assert unshout("I need the NDA and the REPORT") == "I need the NDA and the report"
+    assert (
+        sentence_case("EACH E-MAIL IS A U.S. AUDIT NOTE!!") == "Each e-mail is a U.S. audit note!"
+    )
     assert is_question("Why is this still not fixed!!!")
     assert not is_question("This is still not fixed!!!")
 

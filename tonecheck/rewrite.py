@@ -119,13 +119,15 @@ def fields(template: str) -> list[tuple[str, str]]:
 
 
 def unshout(text: str) -> str:
-    """Lower words in capitals, keeping "I" and acronyms."""
+    """Lower words in capitals, keeping "I", acronyms and initials ("U.S.")."""
 
     def lower(m: re.Match[str]) -> str:
         word = m.group(0)
-        if len(word) < 2 or not word.isupper() or is_acronym(word):
+        if word == "I" or not word.isupper():
             return word
-        return word.lower()
+        if len(word) == 1:  # "A", the "E" of "E-MAIL"; but not the "U" of "U.S."
+            return word if text[m.end() : m.end() + 1] == "." else word.lower()
+        return word if is_acronym(word) else word.lower()
 
     return _WORD.sub(lower, text)
 
