@@ -17,7 +17,7 @@ from .findings import CATEGORIES, Finding, Fix, Report, Safety
 from .kinds import Context, Hit
 from .loader import Rule, RuleSource, builtin_rules_dir, compile_rules, load_specs
 from .message import Field, Message, ReadOptions
-from .metrics import Measures, measure
+from .metrics import Measures, SentenceMeasures, measure
 from .nlp import Pipeline, load_pipeline
 from .rewrite import Captured, deadline, fit_case, is_question, render, sentence_case
 
@@ -105,7 +105,7 @@ class Checker:
             hits = (h for h in rule.kind.find(ctx) if _sentence_ok(rule, h, measures))
             for hit in _non_overlapping(_widen(rule, h, doc) for h in hits):
                 if _authored(field, hit):
-                    findings.append(_finding(rule, field, hit, doc))
+                    findings.append(_finding(rule, field, hit, measures))
         return _FieldResult(findings, measures)
 
 
@@ -176,10 +176,16 @@ def _sentence_ok(rule: Rule, hit: Hit, measures: Measures) -> bool:
     conditions = rule.spec.sentence_when
     if not conditions:
         return True
+    sent = _sentence_at(measures, hit.start)
+    return sent is not None and all(c.holds(sent.values[n]) for n, c in conditions.items())
+
+
+def _sentence_at(measures: Measures, offset: int) -> SentenceMeasures | None:
+    """The measured sentence holding the character at ``offset``."""
     for sent in measures.sentences:
-        if sent.start <= hit.start < max(sent.end, sent.start + 1):
-            return all(c.holds(sent.values[name]) for name, c in conditions.items())
-    return False
+        if sent.start <= offset < max(sent.end, sent.start + 1):
+            return sent
+    return None
 
 
 def _widen(rule: Rule, hit: Hit, doc: Any) -> Hit:
@@ -229,14 +235,15 @@ def _authored(field: Field, hit: Hit) -> bool:
     )
 
 
-def _finding(rule: Rule, field: Field, hit: Hit, doc: Any) -> Finding:
+def _finding(rule: Rule, field: Field, hit: Hit, measures: Measures) -> Finding:
     spec = rule.spec
     frame = field.source
     start, end = field.span(hit.start, hit.end)
     matched = frame[start:end]
     line, column = _position(frame, start)
     end_line, end_column = _position(frame, end)
-    values = template_values(matched, _sentence_of(doc, hit.start))
+    sent = _sentence_at(measures, hit.start)
+    values = template_values(matched, field.text[sent.start : sent.end] if sent else "")
     values.update(hit.captures)
     return Finding(
         rule=spec.id,
@@ -252,17 +259,17 @@ def _finding(rule: Rule, field: Field, hit: Hit, doc: Any) -> Finding:
         column=column,
         end_line=end_line,
         end_column=end_column,
-        suggestions=_fixes(rule, field, hit, values),
+        suggestions=_fixes(rule, field, hit, matched, values),
         advice=spec.advice,
     )
 
 
 def _fixes(
-    rule: Rule, field: Field, hit: Hit, values: dict[str, Captured | str]
+    rule: Rule, field: Field, hit: Hit, matched: str, values: dict[str, Captured | str]
 ) -> tuple[Fix, ...]:
-    """Up to three rewrites of the finding's span, best first, fitted to where they go."""
+    """Up to three rewrites of ``matched`` (the finding's text), best first, fitted to where
+    they go."""
     start, end = field.span(hit.start, hit.end)
-    matched = field.source[start:end]
     at_start = not field.text[: hit.start].strip() or bool(
         _SENTENCE_END.search(field.text[: hit.start])
     )
@@ -282,13 +289,6 @@ def _fixes(
         if replacement != matched and replacement not in replacements:
             replacements.append(replacement)
     return tuple(Fix(r, start, end, safety) for r in replacements[:3])
-
-
-def _sentence_of(doc: Any, offset: int) -> str:
-    for sent in doc.sents:
-        if sent.start_char <= offset < sent.end_char:
-            return str(sent.text)
-    return ""
 
 
 def _plain(values: dict[str, Captured | str]) -> dict[str, str]:
