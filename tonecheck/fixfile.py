@@ -41,24 +41,18 @@ def fix_bytes(
 
     Raises :class:`InputError` when the bytes cannot be read as the file's format.
     """
-    bom = _BOM if data.startswith(_BOM) else b""
 
-    def check(text: str) -> Report:
-        message = parse_bytes(
-            bom + text.encode("utf-8"), name, subject, checker.read_options, input_format
+    def check(raw: bytes) -> Report:
+        return checker.check_message(
+            parse_bytes(raw, name, subject, checker.read_options, input_format)
         )
-        return checker.check_message(message)
 
-    first = checker.check_message(
-        parse_bytes(data, name, subject, checker.read_options, input_format)
-    )
     text = file_text(data)
     if text is None:  # not UTF-8: positions refer to decoded text, nothing is fixable
-        return data, FixResult("", (), first)
-    result = fix_text(text, check, unsafe=unsafe, only=only)
-    if not result.passes:
-        return data, FixResult(text, (), first)
-    return bom + result.text.encode("utf-8"), result
+        return data, FixResult("", (), check(data))
+    # The first pass checks the text as read: the same bytes, since it is valid UTF-8.
+    result = fix_text(text, lambda t: check(with_bom(data, t)), unsafe=unsafe, only=only)
+    return (with_bom(data, result.text) if result.passes else data), result
 
 
 def with_bom(original: bytes, text: str) -> bytes:
