@@ -14,7 +14,7 @@ from .checker import Checker
 from .config import FAIL_ON_CHOICES, Config
 from .errors import ConfigError, ExitCode, InputError, TonecheckError
 from .findings import CATEGORIES, Report, Safety
-from .fixes import apply, wanted
+from .fixes import FixResult, apply, wanted
 from .fixfile import file_text, fix_bytes, unified_diff, with_bom, write_atomic
 from .formatters import FORMATTERS
 from .interactive import review
@@ -239,6 +239,10 @@ def _input_bytes(name: str) -> bytes:
     return sys.stdin.buffer.read() if name == STDIN else read_bytes(name)
 
 
+def _label(name: str) -> str:
+    return "<stdin>" if name == STDIN else name
+
+
 class _Fixer:
     """``--fix`` for one file after another: fix, write, and count."""
 
@@ -259,18 +263,23 @@ class _Fixer:
         self.files = 0
         self.waiting = 0
 
-    def fix(self, name: str) -> Report:
+    def compute(self, name: str) -> tuple[bytes, bytes, FixResult]:
+        """The input's bytes, the fixed bytes, and what was done; nothing is written."""
         data = _input_bytes(name)
-        label = "<stdin>" if name == STDIN else name
         new, result = fix_bytes(
             self.checker,
             data,
-            label,
+            _label(name),
             subject=self.subject,
             input_format=self.input_format,
             unsafe=self.unsafe,
             only=self.only,
         )
+        return data, new, result
+
+    def fix(self, name: str) -> Report:
+        """Fix one input: write the file (or print the fixed standard input) and count."""
+        data, new, result = self.compute(name)
         if name == STDIN:
             sys.stdout.buffer.write(new)
             sys.stdout.flush()
@@ -305,23 +314,14 @@ def _diff(
     unsafe: bool,
     only: tuple[str, ...],
 ) -> ExitCode:
+    fixer = _Fixer(checker, subject, input_format, unsafe, only)
     changed = errored = False
     count = 0
     for item in _inputs(paths):
         try:
             if isinstance(item, InputError):
                 raise item
-            data = _input_bytes(item)
-            label = "<stdin>" if item == STDIN else item
-            new, result = fix_bytes(
-                checker,
-                data,
-                label,
-                subject=subject,
-                input_format=input_format,
-                unsafe=unsafe,
-                only=only,
-            )
+            data, new, result = fixer.compute(item)
         except InputError as exc:
             errored = True
             click.echo(str(exc), err=True)
@@ -329,7 +329,7 @@ def _diff(
         if new != data:
             changed = True
             count += len(result.applied)
-            sys.stdout.write(unified_diff(label, data, new))
+            sys.stdout.write(unified_diff(_label(item), data, new))
     click.echo(f"tonecheck: {count} fix{'es' if count != 1 else ''} to apply", err=True)
     return ExitCode.ERROR if errored else ExitCode.FINDINGS if changed else ExitCode.CLEAN
 
