@@ -22,6 +22,11 @@ class Applied:
     fix: Fix
 
 
+def overlaps(finding: Finding, fix: Fix) -> bool:
+    """Whether ``finding``'s span shares a character with ``fix``'s."""
+    return finding.start < fix.end and fix.start < finding.end
+
+
 def wanted(finding: Finding, only: Collection[str]) -> bool:
     """Whether ``--fix-only`` (rule ids or categories; empty: all) covers ``finding``."""
     return not only or finding.rule in only or finding.category in only
@@ -46,7 +51,7 @@ def choose(
     candidates.sort(key=lambda f: (-f.severity.rank, f.start, f.end, f.rule))
     kept: list[Applied] = []
     for f in candidates:
-        if any(f.start < k.fix.end and k.fix.start < f.end for k in kept):
+        if any(overlaps(f, k.fix) for k in kept):
             continue
         fix = _unrepeated(f, text, kept)
         if fix is not None:

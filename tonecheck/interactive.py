@@ -14,7 +14,7 @@ from typing import Any, TextIO
 import click
 
 from .findings import Finding, Fix, Report, Safety
-from .fixes import Applied, wanted
+from .fixes import Applied, in_text, overlaps, wanted
 from .formatters import TextFormatter
 
 Prompt = Callable[..., Any]
@@ -41,12 +41,10 @@ def review(
     show = TextFormatter(stream)
     out = show.console
     result = Review([])
-    for finding in report.findings:
-        if report.texts.get(finding.field) != text or not finding.suggestions:
+    for finding in in_text(report, text, strict=False):
+        if not finding.suggestions or not wanted(finding, only):
             continue
-        if not wanted(finding, only):
-            continue
-        if any(finding.start < a.fix.end and a.fix.start < finding.end for a in result.accepted):
+        if any(overlaps(finding, a.fix) for a in result.accepted):
             continue
         show.show(report, finding)
         applicable = finding.suggestions[0].safety != Safety.MANUAL
