@@ -16,11 +16,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-import tonecheck
+from enron import DEFAULT_DATA, load_rows
 
-DEFAULT_DATA = (
-    Path(__file__).resolve().parents[2] / "shared" / "data" / "enron" / "aeslc_train.jsonl"
-)
+import tonecheck
 
 
 def main() -> None:
@@ -32,9 +30,7 @@ def main() -> None:
     parser.add_argument("--dump", type=Path, help="write every error/warning as JSON lines here")
     args = parser.parse_args()
 
-    rows = [json.loads(line) for line in args.data.open(encoding="utf-8")]
-    if args.limit:
-        rows = rows[: args.limit]
+    rows = load_rows(args.data, args.limit)
     checker = tonecheck.Checker()
     started = time.perf_counter()
     reports = list(checker.check_many((r["body"], r["subject"]) for r in rows))

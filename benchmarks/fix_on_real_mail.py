@@ -17,19 +17,16 @@ rewrites to read.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import time
 from collections import Counter
 from pathlib import Path
 
+from enron import DEFAULT_DATA, load_rows
+
 import tonecheck
 from tonecheck.fixes import apply
 from tonecheck.fixfile import fix_bytes
-
-DEFAULT_DATA = (
-    Path(__file__).resolve().parents[2] / "shared" / "data" / "enron" / "aeslc_train.jsonl"
-)
 
 
 def main() -> None:
@@ -41,9 +38,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
 
-    rows = [json.loads(line) for line in args.data.open(encoding="utf-8")]
-    if args.limit:
-        rows = rows[: args.limit]
+    rows = load_rows(args.data, args.limit)
     checker = tonecheck.Checker()
     changed = problems = 0
     per_rule: Counter[str] = Counter()
