@@ -165,6 +165,12 @@ class Report:
     texts: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     #: What the reader of the input wants known, e.g. that positions refer to a decoded body.
     notes: tuple[str, ...] = ()
+    #: Findings silenced by an inline ``tonecheck: disable`` comment (not counted, not in
+    #: ``findings``; shown with ``--show-suppressed``).
+    suppressed: tuple[Finding, ...] = ()
+    #: Problems with the input's own directives, e.g. a suppression naming an unknown rule:
+    #: one line each, without the path.
+    warnings: tuple[str, ...] = ()
 
     def at_or_above(self, severity: Severity) -> list[Finding]:
         return [f for f in self.findings if f.severity.rank >= severity.rank]
@@ -200,6 +206,8 @@ class Report:
             "findings": [f.to_dict() for f in self.findings],
             "scores": dict(self.scores),
             "notes": list(self.notes),
+            "warnings": list(self.warnings),
+            "suppressed": [f.to_dict() for f in self.suppressed],
         }
 
 
