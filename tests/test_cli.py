@@ -43,7 +43,7 @@ def test_json_output_shape_and_spans() -> None:
     total = 0
     for entry in doc["files"]:
         source = Path(entry["path"]).read_text(encoding="utf-8")
-        assert set(entry) == {"path", "findings", "scores", "notes"}
+        assert set(entry) == {"path", "findings", "scores", "notes", "warnings", "suppressed"}
         for f in entry["findings"]:
             assert set(f) >= {
                 "rule",
