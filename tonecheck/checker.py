@@ -41,6 +41,10 @@ class Checker:
         paths: list[str | Path] = [builtin_rules_dir()] if self.config.builtin_rules else []
         paths.extend(self.config.rule_paths)
         sources = load_specs(paths)
+        #: Every rule id and category a name may refer to, selected or not.
+        self.known: frozenset[str] = frozenset(
+            {s.spec.id for s in sources} | {s.spec.category for s in sources} | set(CATEGORIES)
+        )
         chosen = _select(sources, self.config)
         self.pipeline: Pipeline = load_pipeline(self.config.model)
         compiled = compile_rules(chosen, self.pipeline.nlp)
