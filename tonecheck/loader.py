@@ -6,7 +6,7 @@ A pack is a YAML mapping ``{pack: name, description: text, rules: [...]}``. Ever
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -16,11 +16,15 @@ import yaml
 from pydantic import ValidationError
 
 from .errors import RuleError
+from .findings import CATEGORIES
 from .kinds import KINDS, Kind
-from .schema import TEMPLATE_VALUES, RuleSpec
+from .schema import ID_PATTERN, TEMPLATE_VALUES, RuleSpec
+
+#: The registry of rule kinds a loader uses: the built-in ones and any from plugins.
+Kinds = Mapping[str, type[Kind]]
 
 RULE_SUFFIXES = (".yaml", ".yml")
-_PACK_KEYS = {"pack", "description", "rules"}
+_PACK_KEYS = {"pack", "description", "categories", "rules"}
 
 
 @dataclass(frozen=True)
@@ -71,12 +75,12 @@ def rule_files(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def load_specs(paths: Iterable[str | Path]) -> list[RuleSource]:
+def load_specs(paths: Iterable[str | Path], kinds: Kinds = KINDS) -> list[RuleSource]:
     """Read and validate every rule in the given files and directories."""
     seen: dict[str, RuleSource] = {}
     out: list[RuleSource] = []
     for file in rule_files(paths):
-        for source in _load_file(file):
+        for source in _load_file(file, kinds):
             if source.spec.id in seen:
                 first = seen[source.spec.id]
                 raise RuleError(
@@ -90,19 +94,19 @@ def load_specs(paths: Iterable[str | Path]) -> list[RuleSource]:
     return out
 
 
-def compile_rules(sources: Sequence[RuleSource], nlp: Any) -> list[Rule]:
+def compile_rules(sources: Sequence[RuleSource], nlp: Any, kinds: Kinds = KINDS) -> list[Rule]:
     """Build each rule's matcher with ``nlp``'s vocabulary; bad spaCy patterns fail here."""
     rules = []
     for source in sources:
         try:
-            kind = KINDS[source.spec.kind](source.spec, nlp)
+            kind = kinds[source.spec.kind](source.spec, nlp)
         except ValueError as exc:
             raise RuleError(source.path, _spacy_problem(exc), source.spec.id, source.line) from None
         rules.append(Rule(source.spec, kind, source.path, source.line))
     return rules
 
 
-def _load_file(path: Path) -> list[RuleSource]:
+def _load_file(path: Path, kinds: Kinds) -> list[RuleSource]:
     name = str(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -123,9 +127,15 @@ def _load_file(path: Path) -> list[RuleSource]:
         raise RuleError(
             name, f"unknown key '{unknown[0]}' (allowed: {', '.join(sorted(_PACK_KEYS))})"
         )
+    declared = data.get("categories", [])
+    if not isinstance(declared, list) or not all(
+        isinstance(c, str) and ID_PATTERN.match(c) for c in declared
+    ):
+        raise RuleError(name, "'categories:' is a list of kebab-case names, e.g. [brand-tone]")
+    categories = {*CATEGORIES, *declared}
     lines = _rule_lines(node)
     return [
-        _validate(name, raw, lines[i] if i < len(lines) else None)
+        _validate(name, raw, lines[i] if i < len(lines) else None, kinds, categories)
         for i, raw in enumerate(data["rules"])
     ]
 
@@ -137,18 +147,29 @@ def _rule_lines(node: Any) -> list[int]:
     return []
 
 
-def _validate(path: str, raw: Any, line: int | None) -> RuleSource:
+def _validate(
+    path: str, raw: Any, line: int | None, kinds: Kinds, categories: set[str]
+) -> RuleSource:
     if not isinstance(raw, dict):
         raise RuleError(path, "each entry under 'rules:' must be a mapping", line=line)
     rule_id = raw.get("id") if isinstance(raw.get("id"), str) else None
     kind = raw.get("kind")
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in kinds:
         problem = "missing key 'kind'" if kind is None else f"unknown kind '{kind}'"
-        raise RuleError(path, f"{problem} (expected one of: {', '.join(KINDS)})", rule_id, line)
+        raise RuleError(path, f"{problem} (expected one of: {', '.join(kinds)})", rule_id, line)
     try:
-        spec = KINDS[kind].spec_model.model_validate(raw)
+        spec = kinds[kind].spec_model.model_validate(raw)
     except ValidationError as exc:
         raise RuleError(path, _pydantic_problem(exc), rule_id, line) from None
+    if spec.category not in categories:
+        known = ", ".join(sorted(categories))
+        raise RuleError(
+            path,
+            f"category: unknown category '{spec.category}' (expected one of: {known}; "
+            "a pack declares its own under 'categories:')",
+            rule_id,
+            line,
+        )
     missing = spec.placeholders() - _allowed_placeholders(spec)
     if missing:
         raise RuleError(

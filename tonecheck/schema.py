@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .findings import CATEGORIES, Severity
+from .findings import Severity
 
 #: Values every suggestion template may use, besides its rule kind's own captures
 #: (filled in by ``tonecheck.checker.template_values``).
@@ -19,7 +19,7 @@ TEMPLATE_VALUES = frozenset(
     {"match", "match_lower", "match_sentence_case", "match_sentence", "deadline", "stop"}
 )
 
-_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _TEMPLATE_FIELD = re.compile(r"\{([^{}]*)\}")
 _FIELD_SYNTAX = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?::[A-Za-z]+)?")
 
@@ -109,17 +109,16 @@ class RuleSpec(BaseModel):
     @field_validator("id")
     @classmethod
     def _kebab_case(cls, value: str) -> str:
-        if not _ID.match(value):
+        if not ID_PATTERN.match(value):
             raise ValueError(f"id '{value}' must be kebab-case, e.g. 'final-contact-subject'")
         return value
 
     @field_validator("category")
     @classmethod
-    def _known_category(cls, value: str) -> str:
-        if value not in CATEGORIES:
-            raise ValueError(
-                f"unknown category '{value}' (expected one of: {', '.join(CATEGORIES)})"
-            )
+    def _kebab_category(cls, value: str) -> str:
+        # Whether it is known (built in, or declared by the pack) is checked by the loader.
+        if not ID_PATTERN.match(value):
+            raise ValueError(f"category '{value}' must be kebab-case, e.g. 'brand-tone'")
         return value
 
     @field_validator("message", "why", "advice")
