@@ -13,6 +13,7 @@ from .config import Config
 from .errors import ConfigError, ExitCode, InputError, RuleError, TonecheckError
 from .findings import CATEGORIES, Finding, Fix, Report, Safety, Severity, Suggestion
 from .message import Field, Message, ReadOptions, parse_text, read_file
+from .plugins import Plugin
 
 __version__ = "0.1.0"
 
@@ -27,6 +28,7 @@ __all__ = [
     "Fix",
     "InputError",
     "Message",
+    "Plugin",
     "ReadOptions",
     "Report",
     "RuleError",
