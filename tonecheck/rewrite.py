@@ -119,12 +119,15 @@ def fields(template: str) -> list[tuple[str, str]]:
 
 
 def unshout(text: str) -> str:
-    """Lower words in capitals, keeping "I", acronyms and initials ("U.S.")."""
+    """Lower words in capitals, keeping "I", acronyms and initials ("U.S."); day and month
+    names keep their capital ("MONDAY" -> "Monday")."""
 
     def lower(m: re.Match[str]) -> str:
         word = m.group(0)
         if word == "I" or not word.isupper():
             return word
+        if _NAME.fullmatch(word) and word != "MAY":  # "YOU MAY" is a verb, not the month
+            return word.capitalize()
         if len(word) == 1:  # "A", the "E" of "E-MAIL"; but not the "U" of "U.S."
             return word if text[m.end() : m.end() + 1] == "." else word.lower()
         return word if is_acronym(word) else word.lower()

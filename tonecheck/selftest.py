@@ -28,7 +28,11 @@ class ExampleResult:
 def alone(checker: Checker, rule: Rule) -> Checker:
     """A checker with the same settings that runs only ``rule``, so that an example tests its
     rule by itself (another rule saying the same thing cannot hide it)."""
-    return checker_for(replace(checker.config, select=(rule.id,), ignore=()))
+    return checker_for(
+        replace(
+            checker.config, select=(rule.id,), extend_select=(), ignore=(), per_file_overrides=()
+        )
+    )
 
 
 def run_example(checker: Checker, rule: Rule, expect: str, text: str) -> ExampleResult:

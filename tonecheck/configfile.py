@@ -1,0 +1,301 @@
+"""Config files: finding them, reading them (safe YAML or TOML), validating them, and
+following ``extends:`` to bundled profiles or other files.
+
+Discovery, from a checked file's directory upwards, stops at the first directory holding
+``.tonecheck.yaml``, ``.tonecheck.yml`` or a ``pyproject.toml`` with a ``[tool.tonecheck]``
+table, in that order. The file's keys are validated by :class:`SettingsFile`, the model the
+JSON Schema in ``tonecheck/schemas/config.schema.json`` is generated from.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .config import Config, Override, Selection, anchor, parse_fail_on
+from .errors import ConfigError
+from .findings import Severity
+from .schema import Condition
+
+CONFIG_NAMES = (".tonecheck.yaml", ".tonecheck.yml")
+PYPROJECT = "pyproject.toml"
+PROFILES = ("default", "warm", "firm")
+
+SeverityName = Literal["error", "warning", "suggestion"]
+FailOn = Literal["error", "warning", "suggestion", "never"]
+
+
+def _kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+class _Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True)
+
+    select: list[str] | None = Field(
+        default=None,
+        description="Only these rule ids or categories (replaces the inherited selection).",
+    )
+    extend_select: list[str] = Field(
+        default_factory=list,
+        description="Add these rule ids or categories to the selection.",
+    )
+    ignore: list[str] = Field(
+        default_factory=list, description="Leave out these rule ids or categories."
+    )
+    severity: dict[str, SeverityName] = Field(
+        default_factory=dict,
+        description="Severity per rule id or category (a rule id beats its category).",
+    )
+    thresholds: dict[str, dict[str, Condition]] = Field(
+        default_factory=dict,
+        description=(
+            "Per rule id: metric -> condition replacing the rule's own, e.g. "
+            "terse-reply: {words: {at_least: 1, at_most: 6}}."
+        ),
+    )
+    fail_on: FailOn | None = Field(
+        default=None, description="Lowest severity that makes tonecheck exit 1."
+    )
+
+
+class OverrideSettings(_Settings):
+    """Settings for the files matching one ``per-file-overrides`` pattern."""
+
+
+class SettingsFile(_Settings):
+    """A tonecheck config file (``.tonecheck.yaml`` or ``[tool.tonecheck]``)."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        alias_generator=_kebab,
+        populate_by_name=True,
+        title="tonecheck configuration",
+    )
+
+    extends: str | None = Field(
+        default=None,
+        description=(
+            "A bundled profile (default, warm, firm) or a config file, relative to this "
+            "one, whose settings this file starts from."
+        ),
+    )
+    model: str | None = Field(default=None, description="spaCy pipeline: a package name or a path.")
+    rule_paths: list[str] = Field(
+        default_factory=list,
+        description="Extra YAML rule files or directories, relative to this file.",
+    )
+    exclude: list[str] = Field(
+        default_factory=list,
+        description="Glob patterns (relative to this file) of files not to check.",
+    )
+    accept: list[str] = Field(
+        default_factory=list,
+        description="Words and names never flagged, as written (e.g. product names in capitals).",
+    )
+    include_quoted: bool | None = Field(
+        default=None, description="Also check quoted replies and signatures."
+    )
+    per_file_overrides: dict[str, OverrideSettings] = Field(
+        default_factory=dict,
+        description="Glob pattern (relative to this file) -> settings for matching files.",
+    )
+
+
+_KEYS = sorted(f.alias or name for name, f in SettingsFile.model_fields.items())
+
+
+def find_config(path: Path) -> Path | None:
+    """The config file that applies to ``path`` (a file or a directory), or ``None``."""
+    start = Path(os.path.abspath(path))
+    if not start.is_dir():
+        start = start.parent
+    return _find_in(str(start))
+
+
+@lru_cache(maxsize=1024)
+def _find_in(directory: str) -> Path | None:
+    here = Path(directory)
+    for name in CONFIG_NAMES:
+        if (here / name).is_file():
+            return here / name
+    pyproject = here / PYPROJECT
+    if pyproject.is_file() and _has_tool_table(pyproject):
+        return pyproject
+    if here.parent == here:
+        return None
+    return _find_in(str(here.parent))
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read it ({_first_line(exc)})") from None
+    return isinstance(data.get("tool"), dict) and "tonecheck" in data["tool"]
+
+
+def load(path: Path) -> Config:
+    """The :class:`Config` a config file describes, with what it extends merged in."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        stat = absolute.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read it ({_first_line(exc)})") from None
+    return _load_cached(str(absolute), stamp)
+
+
+def profile_path(name: str) -> Path:
+    return Path(str(resources.files("tonecheck"))) / "profiles" / f"{name}.yaml"
+
+
+@lru_cache(maxsize=128)
+def _load_cached(path: str, stamp: tuple[int, int]) -> Config:
+    """Read once per file version: the CLI asks for the same config for every file."""
+    return _load(path, ())
+
+
+def _load(path: str, seen: tuple[str, ...]) -> Config:
+    if path in seen:
+        cycle = " -> ".join((*seen, path))
+        raise ConfigError(f"{seen[-1]}: extends: a config cannot extend itself ({cycle})")
+    raw, lines = _read(Path(path))
+    try:
+        settings = SettingsFile.model_validate(raw)
+    except ValidationError as exc:
+        raise ConfigError(_problem(path, exc, lines)) from None
+    root = Path(path).parent
+    parent = Config()
+    if settings.extends is not None:
+        parent = _load(_extended(path, settings.extends), (*seen, path))
+    return _merge(parent, settings, path, root, inherit=settings.extends is not None)
+
+
+def _extended(path: str, name: str) -> str:
+    if name in PROFILES:
+        return str(profile_path(name))
+    target = Path(name).expanduser()
+    if not target.is_absolute():
+        target = Path(path).parent / target
+    if not target.is_file():
+        raise ConfigError(
+            f"{path}: extends: '{name}' is neither a profile ({', '.join(PROFILES)}) "
+            "nor a config file"
+        )
+    return str(Path(os.path.abspath(target)))
+
+
+def _read(path: Path) -> tuple[dict[str, Any], dict[tuple[str, ...], int]]:
+    """The settings mapping, and the line of each key (YAML) for error messages."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read it ({_first_line(exc)})") from None
+    if path.name == PYPROJECT or path.suffix == ".toml":
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: not valid TOML: {_first_line(exc)}") from None
+        table = data.get("tool", {}).get("tonecheck", {})
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.tonecheck] must be a table")
+        return table, {}
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.load(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+        problem = getattr(exc, "problem", None) or _first_line(exc)
+        raise ConfigError(f"{where}: not valid YAML: {problem}") from None
+    if data is None:
+        return {}, {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: a config file is a mapping of settings (see tonecheck init)")
+    return data, _key_lines(node)
+
+
+def _key_lines(node: Any, prefix: tuple[str, ...] = ()) -> dict[tuple[str, ...], int]:
+    lines: dict[tuple[str, ...], int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            path = (*prefix, str(key.value))
+            lines[path] = key.start_mark.line + 1
+            lines.update(_key_lines(value, path))
+    return lines
+
+
+def _problem(path: str, exc: ValidationError, lines: dict[tuple[str, ...], int]) -> str:
+    first = exc.errors()[0]
+    loc = tuple(str(p) for p in first["loc"])
+    line = next((lines[loc[:i]] for i in range(len(loc), 0, -1) if loc[:i] in lines), None)
+    where = f"{path}:{line}" if line else path
+    key = ".".join(loc)
+    if first["type"] == "extra_forbidden":
+        if len(loc) == 1:
+            return f"{where}: unknown key '{key}' (allowed: {', '.join(_KEYS)})"
+        return f"{where}: unknown key '{key}'"
+    message = first["msg"].removeprefix("Value error, ")
+    return f"{where}: {key}: {message}" if key else f"{where}: {message}"
+
+
+def _merge(parent: Config, s: SettingsFile, path: str, root: Path, *, inherit: bool) -> Config:
+    severity = {**parent.severities(), **s.severity}
+    thresholds = {(r, m): c for r, m, c in parent.thresholds_tuple()}
+    thresholds.update({(r, m): c for r, ms in s.thresholds.items() for m, c in ms.items()})
+    overrides = tuple(
+        Override(
+            pattern=pattern,
+            root=str(root),
+            selection=Selection(
+                tuple(o.select or ()),
+                tuple(o.extend_select),
+                tuple(o.ignore),
+                f"{path} (per-file-overrides '{pattern}')",
+            ),
+            severity=tuple(sorted((k, Severity(v)) for k, v in o.severity.items())),
+            thresholds=tuple(
+                sorted((r, m, c) for r, ms in o.thresholds.items() for m, c in ms.items())
+            ),
+            fail_on=o.fail_on,
+        )
+        for pattern, o in s.per_file_overrides.items()
+    )
+    return Config(
+        select=tuple(s.select or ()),
+        extend_select=tuple(s.extend_select),
+        ignore=tuple(s.ignore),
+        severity=severity,
+        thresholds=tuple(
+            sorted(((r, m, c) for (r, m), c in thresholds.items()), key=lambda t: (t[0], t[1]))
+        ),
+        fail_on=parse_fail_on(s.fail_on) if s.fail_on is not None else parent.fail_on,
+        rule_paths=(*parent.rule_paths, *(_path(root, p) for p in s.rule_paths)),
+        model=s.model if s.model is not None else parent.model,
+        include_quoted=(
+            s.include_quoted if s.include_quoted is not None else parent.include_quoted
+        ),
+        accept=(*parent.accept, *s.accept),
+        exclude=(*parent.exclude, *(anchor(p, root) for p in s.exclude)),
+        per_file_overrides=(*parent.per_file_overrides, *overrides),
+        inherited=parent.selections() if inherit else (),
+        source=path,
+        chain=(*parent.chain, path),
+    )
+
+
+def _path(root: Path, value: str) -> str:
+    target = Path(value).expanduser()
+    return str(target if target.is_absolute() else root / target)
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
