@@ -12,14 +12,23 @@ from typing import Any
 
 from . import message as messages
 from .config import Config
-from .errors import ConfigError
 from .findings import CATEGORIES, Finding, Fix, Report, Safety
 from .kinds import Context, Hit
-from .loader import Rule, RuleSource, builtin_rules_dir, compile_rules, load_specs
+from .loader import (
+    Kinds,
+    Rule,
+    RuleSource,
+    builtin_rules_dir,
+    compile_rules,
+    load_specs,
+    rule_files,
+)
 from .message import Field, Message, ReadOptions
 from .metrics import Measures, SentenceMeasures, measure
 from .nlp import Pipeline, load_pipeline
+from .plugins import installed
 from .rewrite import Captured, deadline, fit_case, is_question, render, sentence_case
+from .ruleset import resolve
 
 #: What ``check_many`` accepts: a body, a ``(body, subject)`` pair, or a :class:`Message`.
 Item = str | tuple[str, str | None] | Message
@@ -38,21 +47,29 @@ class Checker:
 
     def __init__(self, config: Config | None = None) -> None:
         self.config = config or Config()
+        plugins = installed()
+        kinds = plugins.kinds
         paths: list[str | Path] = [builtin_rules_dir()] if self.config.builtin_rules else []
+        paths.extend(plugins.rule_paths)
         paths.extend(self.config.rule_paths)
-        sources = load_specs(paths)
+        #: Every rule loaded (built in, from plugins and from ``rule_paths``), selected or not.
+        self.sources: tuple[RuleSource, ...] = _load_sources(paths, kinds)
         #: Every rule id and category a name may refer to, selected or not.
         self.known: frozenset[str] = frozenset(
-            {s.spec.id for s in sources} | {s.spec.category for s in sources} | set(CATEGORIES)
+            {s.spec.id for s in self.sources}
+            | {s.spec.category for s in self.sources}
+            | set(CATEGORIES)
         )
-        chosen = _select(sources, self.config)
+        chosen = resolve(self.sources, self.config)
         self.pipeline: Pipeline = load_pipeline(self.config.model)
-        compiled = compile_rules(chosen, self.pipeline.nlp)
+        compiled = compile_rules(chosen, self.pipeline.nlp, kinds)
         self.rules: tuple[Rule, ...] = tuple(
             r for r in compiled if self.pipeline.provides(r.kind.needs)
         )
-        #: How inputs are read (quoted threads, placeholders), from the config.
-        self.read_options = ReadOptions(include_quoted=self.config.include_quoted)
+        #: How inputs are read (quoted threads, placeholders, accepted words), from the config.
+        self.read_options = ReadOptions(
+            include_quoted=self.config.include_quoted, accept=self.config.accept
+        )
         #: Rules that cannot run because the pipeline lacks what they need (no model).
         self.skipped: tuple[Rule, ...] = tuple(r for r in compiled if r not in self.rules)
 
@@ -97,7 +114,10 @@ class Checker:
             else:
                 scores["subject_words"] = result.measures.text["words"]
         findings.sort(key=lambda f: f.sort_key)
-        return Report(tuple(_drop_nested(findings)), scores, message.path, texts, message.notes)
+        from .suppress import split
+
+        kept, suppressed, warnings = split(_drop_nested(findings), message, self.known)
+        return Report(kept, scores, message.path, texts, message.notes, suppressed, warnings)
 
     def _check_field(self, field: Field, doc: Any) -> _FieldResult:
         measures = measure(doc)
@@ -129,24 +149,23 @@ def checker_for(config: Config) -> Checker:
     return checker
 
 
-def _select(sources: list[RuleSource], config: Config) -> list[RuleSource]:
-    ids = {s.spec.id for s in sources}
-    for setting, names in (("select", config.select), ("ignore", config.ignore)):
-        for name in names:
-            if name not in ids and name not in CATEGORIES:
-                raise ConfigError(
-                    f"{setting}: '{name}' is neither a rule id nor a category "
-                    f"(categories: {', '.join(CATEGORIES)})"
-                )
+def _load_sources(paths: list[str | Path], kinds: Kinds) -> tuple[RuleSource, ...]:
+    """Rule files are read once per process and version: a checker is built per distinct
+    config (per-file overrides), and they all share the same packs."""
+    files = rule_files(paths)
+    key = tuple((str(f), *_stamp(f)) for f in files)
+    cached = _sources.get(key)
+    if cached is None:
+        cached = _sources.setdefault(key, tuple(load_specs(files, kinds)))
+    return cached
 
-    def named(source: RuleSource, names: tuple[str, ...]) -> bool:
-        return source.spec.id in names or source.spec.category in names
 
-    return [
-        s
-        for s in sources
-        if (not config.select or named(s, config.select)) and not named(s, config.ignore)
-    ]
+def _stamp(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size
+
+
+_sources: dict[tuple[tuple[str, int, int], ...], tuple[RuleSource, ...]] = {}
 
 
 def _drop_nested(findings: list[Finding]) -> list[Finding]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import placeholders as placeholder_syntax
-from . import thread
+from . import suppress, thread
 from .errors import InputError
 from .placeholders import DEFAULT_PLACEHOLDERS, Placeholder
 from .textmap import Edit, build
@@ -32,6 +32,8 @@ class ReadOptions:
 
     include_quoted: bool = False
     placeholders: tuple[Placeholder, ...] = DEFAULT_PLACEHOLDERS
+    #: Words and names never flagged (``accept`` in the config), matched as written.
+    accept: tuple[str, ...] = ()
 
 
 #: The default way of reading: quoted threads and signatures left out, all placeholders.
@@ -105,13 +107,17 @@ def read_field(
     markup: str = "text",
 ) -> Field:
     """``source[start:end]`` as a field: ``extra`` edits applied (a reader's markup removal),
-    placeholders stood in for, and, in a body of plain lines, the quoted thread and
-    signature left out (unless ``options.include_quoted``)."""
+    ``tonecheck:`` directive comments dropped, placeholders stood in for, and, in a body of
+    plain lines, the quoted thread and signature left out (unless ``options.include_quoted``)."""
     end = len(source) if end is None else end
     edits = list(extra)
+    directives = suppress.hidden(source, start, end)  # tonecheck's own comments
+    edits.extend(directives)
     edits.extend(placeholder_syntax.find(source, start, end, options.placeholders))
+    if options.accept:
+        edits.extend(_accepted(source, start, end, options.accept))
     if name == "body" and plain_lines and not options.include_quoted:
-        edits.extend(thread.not_authored(source, start, end))
+        edits.extend(_not_authored(source, start, end, directives))
     if not edits:
         return Field(name, source[start:end], source, start, markup=markup)
     mapped = build(source, start, end, edits)
@@ -126,6 +132,32 @@ def read_field(
             )
             mapped = build(source, start, end, edits)
     return Field(name, mapped.text, source, start, mapped.starts, mapped.ends, markup)
+
+
+def _accepted(source: str, start: int, end: int, terms: tuple[str, ...]) -> Iterable[Edit]:
+    """Accepted terms stand in for themselves, in title case when written in capitals, so
+    that no rule sees them as the author's wording ("ACME CLOUD" is not shouting)."""
+    alternatives = "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True) if t)
+    if not alternatives:
+        return []
+    regex = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    return [
+        Edit(m.start(), m.end(), m.group().title() if m.group().isupper() else m.group())
+        for m in regex.finditer(source, start, end)
+    ]
+
+
+def _not_authored(source: str, start: int, end: int, directives: list[Edit]) -> list[Edit]:
+    """The quoted thread and signature of plain lines, found as if the directive comments
+    were not there (one between "Best," and the name must not hide the signature)."""
+    if not directives:
+        return thread.not_authored(source, start, end)
+    visible = build(source, start, end, directives)
+    return [
+        Edit(visible.starts[e.start], visible.ends[e.end - 1], e.text)
+        for e in thread.not_authored(visible.text)
+        if e.end > e.start
+    ]
 
 
 def from_strings(
