@@ -1,45 +1,15 @@
-"""Output formats. Formatters only format: they receive reports and write text.
-
-Every formatter has the same small interface (``start``, ``report``, ``error``, ``finish``)
-and is registered by name in :data:`FORMATTERS`.
-"""
+"""``text``: compiler-style lines for a person at a terminal."""
 
 from __future__ import annotations
 
-import json
 import os
-from abc import ABC, abstractmethod
-from typing import Any, TextIO
+from typing import TextIO
 
 from rich.console import Console
 from rich.markup import escape
 
-from .findings import Finding, Report, Safety, Severity, count_by_severity
-
-JSON_VERSION = 1
-
-
-class Formatter(ABC):
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
-        self.reports: list[Report] = []
-        self.errors: list[str] = []
-
-    def start(self) -> None:  # noqa: B027 - optional hook
-        """Called once before the first report."""
-
-    @abstractmethod
-    def report(self, report: Report) -> None:
-        """Called once per checked input, in input order."""
-
-    def error(self, message: str) -> None:
-        """Called for an input that could not be checked (``message`` is one line)."""
-        self.errors.append(message)
-
-    @abstractmethod
-    def finish(self) -> None:
-        """Called once at the end."""
-
+from ..findings import Finding, Report, Safety, Severity, count_by_severity
+from .base import Formatter, display_path, ordered, plural
 
 #: After the first suggestion: what ``--fix`` would do with it.
 _FIX_MARK = {
@@ -49,15 +19,24 @@ _FIX_MARK = {
 }
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.SUGGESTION: "cyan"}
+_SUPPRESSED_STYLE = "dim"
 
 
 class TextFormatter(Formatter):
     """Compiler-style lines: ``path:line:col severity [rule-id] message``, the line with the
     span underlined, and each suggestion after ``->``. Colour only on a terminal (and never
-    with ``NO_COLOR``); rich decides that from the stream."""
+    with ``NO_COLOR``); rich decides that from the stream.
 
-    def __init__(self, stream: TextIO) -> None:
-        super().__init__(stream)
+    Problems with an input's own ``tonecheck:`` directives are always printed, as
+    ``path: warning: text``. With ``show_suppressed``, findings silenced by a directive are
+    listed in their place with ``suppressed`` where the severity stands (and no rewrites),
+    and the summary counts them. ``quiet`` leaves out notes and the summary line.
+    """
+
+    def __init__(
+        self, stream: TextIO, *, show_suppressed: bool = False, quiet: bool = False
+    ) -> None:
+        super().__init__(stream, show_suppressed=show_suppressed, quiet=quiet)
         plain = bool(os.environ.get("NO_COLOR"))  # https://no-color.org: plain text, no styles
         self.console = Console(
             file=stream,
@@ -69,13 +48,18 @@ class TextFormatter(Formatter):
 
     def report(self, report: Report) -> None:
         self.reports.append(report)
-        if report.findings:
+        path = escape(display_path(report))
+        for warning in report.warnings:
+            self.console.print(f"[bold]{path}[/]: [yellow]warning[/]: {escape(warning)}")
+        items = ordered(report, self.show_suppressed)
+        if items and not self.quiet:
             for note in report.notes:
-                self.console.print(
-                    f"[bold]{escape(report.path or '<text>')}[/]: note: {escape(note)}"
-                )
-        for finding in report.findings:
-            self._finding(report, finding)
+                self.console.print(f"[bold]{path}[/]: note: {escape(note)}")
+        for finding, suppressed in items:
+            if suppressed:
+                self.show(report, finding, suppressed=True)
+            else:
+                self._finding(report, finding)
 
     def _finding(self, report: Report, f: Finding) -> None:
         self.show(report, f)
@@ -85,12 +69,13 @@ class TextFormatter(Formatter):
         if f.advice and not f.suggestions:
             self.console.print(f"  [green]->[/] {escape(f.advice)}")
 
-    def show(self, report: Report, f: Finding) -> None:
+    def show(self, report: Report, f: Finding, *, suppressed: bool = False) -> None:
         """The finding's heading line, and its line of text with the span underlined."""
-        path = report.path or "<text>"
-        style = _STYLE[f.severity]
+        path = display_path(report)
+        style = _SUPPRESSED_STYLE if suppressed else _STYLE[f.severity]
+        label = "suppressed" if suppressed else f.severity.value
         self.console.print(
-            f"[bold]{escape(path)}:{f.line}:{f.column}[/] [{style}]{f.severity.value}[/] "
+            f"[bold]{escape(path)}:{f.line}:{f.column}[/] [{style}]{label}[/] "
             f"[dim]\\[{escape(f.rule)}][/] {escape(f.message)}"
         )
         line_text, col = _line_of(report.texts.get(f.field, f.text), f)
@@ -101,14 +86,20 @@ class TextFormatter(Formatter):
         self.console.print(" " * (col + 1) + f"[{style}]{marker}[/]")
 
     def finish(self) -> None:
+        if self.quiet:
+            return
         findings = [f for r in self.reports for f in r.findings]
         counts = count_by_severity(findings)
         files = len(self.reports) + len(self.errors)
-        parts = [f"{n} {name}{'s' if n != 1 else ''}" for name, n in counts.items() if n]
+        parts = [plural(n, name) for name, n in counts.items() if n]
+        if self.show_suppressed:
+            suppressed = sum(len(r.suppressed) for r in self.reports)
+            if suppressed:
+                parts.append(f"{suppressed} suppressed")
         if self.errors:
-            parts.append(f"{len(self.errors)} file error{'s' if len(self.errors) != 1 else ''}")
+            parts.append(plural(len(self.errors), "file error"))
         summary = ", ".join(parts) if parts else "no findings"
-        self.console.print(f"{files} file{'s' if files != 1 else ''} checked: {summary}")
+        self.console.print(f"{plural(files, 'file')} checked: {summary}")
 
 
 def _line_of(text: str, f: Finding) -> tuple[str, int]:
@@ -134,28 +125,3 @@ def _window(line: str, col: int, width: int) -> tuple[str, int, int]:
     prefix = "..." if start > 0 else ""
     suffix = "..." if end < len(line) else ""
     return prefix + line[start:end] + suffix, col - start + len(prefix), width
-
-
-class JsonFormatter(Formatter):
-    """One JSON document (``version`` 1): files with findings and scores, and a summary."""
-
-    def report(self, report: Report) -> None:
-        self.reports.append(report)
-
-    def finish(self) -> None:
-        findings = [f for r in self.reports for f in r.findings]
-        doc: dict[str, Any] = {
-            "version": JSON_VERSION,
-            "files": [r.to_dict() for r in self.reports],
-            "errors": list(self.errors),
-            "summary": {
-                "files": len(self.reports),
-                "findings": len(findings),
-                "by_severity": count_by_severity(findings),
-            },
-        }
-        json.dump(doc, self.stream, indent=2, ensure_ascii=False)
-        self.stream.write("\n")
-
-
-FORMATTERS: dict[str, type[Formatter]] = {"text": TextFormatter, "json": JsonFormatter}
