@@ -203,3 +203,69 @@ def test_colour_only_on_a_terminal_without_no_color(
     formatter.finish()
     assert ("\x1b[" in stream.getvalue()) is coloured
     assert "[terse-reply]" in stream.getvalue()
+
+
+# -- issue 5: subcommands, --output, --quiet, --statistics, --show-suppressed ----------------
+
+
+def test_bare_paths_run_the_check_command() -> None:
+    example = str(EXAMPLES / "ultimatum.txt")
+    assert run(example)[:2] == run("check", example)[:2]
+    code, out, _ = run("--help")
+    assert code == 0
+    for command in ("check", "rules", "explain", "config", "init"):
+        assert command in out
+    code, out, _ = run("check", "--help")
+    assert code == 0 and "--show-suppressed" in out and "--statistics" in out
+
+
+def test_output_file_and_quiet(tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    code, out, _ = run("--format", "json", "--output", str(target), str(EXAMPLES))
+    assert code == 1 and out == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["summary"]["findings"] > 0
+    _, loud, _ = run(str(EXAMPLES))
+    code, quiet, _ = run("--quiet", str(EXAMPLES))
+    assert code == 1
+    assert "files checked" in loud and "files checked" not in quiet
+    assert "[final-contact-subject]" in quiet
+    code, _, err = run("--output", str(tmp_path / "missing" / "r.txt"), str(EXAMPLES))
+    assert code == 2 and err.startswith("tonecheck: error: --output: cannot write")
+
+
+def test_statistics_count_by_rule() -> None:
+    code, out, _ = run("--statistics", str(EXAMPLES))
+    assert code == 1
+    lines = [line.split() for line in out.splitlines()]
+    counts = [int(parts[0]) for parts in lines]
+    assert counts == sorted(counts, reverse=True) and counts[0] > 1  # most frequent first
+    _, doc, _ = run("--statistics", "--format", "json", str(EXAMPLES))
+    stats = json.loads(doc)
+    _, full, _ = run("--format", "json", str(EXAMPLES))
+    findings = [f["rule"] for e in json.loads(full)["files"] for f in e["findings"]]
+    assert {r["rule"]: r["count"] for r in stats["rules"]} == {
+        r: findings.count(r) for r in set(findings)
+    }
+    assert {parts[1]: int(parts[0]) for parts in lines} == {
+        r: findings.count(r) for r in set(findings)
+    }
+
+
+def test_show_suppressed(tmp_path: Path) -> None:
+    draft = tmp_path / "reminder.txt"
+    draft.write_text(
+        "Subject: Webinar today\n\nHi all,\n\n"
+        "<!-- tonecheck: disable-next-line=final-contact -->\n"
+        "This is my final email on this: the webinar starts in one hour.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(str(draft))
+    assert code == 0 and "final-contact-body" not in out
+    code, out, _ = run("--show-suppressed", str(draft))
+    assert code == 0
+    assert "final-contact-body" in out and "suppressed" in out
+    _, doc, _ = run("--format", "json", str(draft))
+    entry = json.loads(doc)["files"][0]
+    assert entry["findings"] == [] and [f["rule"] for f in entry["suppressed"]] == [
+        "final-contact-body"
+    ]

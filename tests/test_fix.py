@@ -43,6 +43,7 @@ def _findings(checker: tonecheck.Checker, folder: Path) -> list[tonecheck.Findin
     return [
         f
         for p in sorted(folder.iterdir())
+        if p.is_file()
         for f in checker.check_message(tonecheck.read_file(p)).findings
     ]
 

@@ -1,28 +1,63 @@
-"""The ``tonecheck`` command: a thin shell over the library."""
+"""The ``tonecheck`` command: a thin shell over the library.
+
+``tonecheck PATH...`` is short for ``tonecheck check PATH...``; the other subcommands are
+``rules``, ``explain``, ``config`` and ``init`` (in :mod:`tonecheck.cli_docs`).
+"""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn, TextIO
 
 import click
 
 from . import __version__
-from .checker import Checker
-from .config import FAIL_ON_CHOICES, Config
+from . import cli_fix as fixing
+from .checker import Checker, checker_for
+from .config import FAIL_ON_CHOICES, Config, Selection, parse_fail_on
 from .errors import ConfigError, ExitCode, InputError, TonecheckError
-from .findings import CATEGORIES, Report, Safety
-from .fixes import FixResult, apply, wanted
-from .fixfile import file_text, fix_bytes, unified_diff, with_bom, write_atomic
+from .findings import Report
 from .formatters import FORMATTERS
-from .interactive import review
-from .message import INPUT_FORMATS, Message, ReadOptions, parse_bytes, read_bytes, read_file
+from .message import INPUT_FORMATS, Message, parse_bytes, read_file
 
 #: What a directory is searched for: plain text and every format's file endings.
 INPUT_SUFFIXES = (".txt", *(end for ends in INPUT_FORMATS.values() for end in ends))
 STDIN = "-"
+SUBCOMMAND_HINT = "(a file named like a command: tonecheck check FILE, or ./FILE)"
+
+
+class _DefaultGroup(click.Group):
+    """A group whose default command is ``check``: ``tonecheck draft.txt`` works as
+    ``tonecheck check draft.txt``; ``--help`` and ``--version`` stay the group's."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in _GROUP_OPTIONS):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+_GROUP_OPTIONS = ("-h", "--help", "--version")
+
+
+@click.group(
+    cls=_DefaultGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.version_option(__version__, prog_name="tonecheck")
+def main() -> None:
+    """Check email drafts for tone that damages a working relationship.
+
+    \b
+      tonecheck draft.txt            check a draft (short for: tonecheck check ...)
+      tonecheck check --help         every option of a check
+      tonecheck rules                the rules, and which are on here
+      tonecheck explain RULE         what a rule catches, why, and the better wording
+      tonecheck config --show FILE   the settings that apply to FILE
+      tonecheck init                 write a starter .tonecheck.yaml
+    """
 
 
 def _names(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -30,31 +65,98 @@ def _names(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(n.strip() for v in values for n in v.split(",") if n.strip())
 
 
-def _inputs(paths: tuple[str, ...]) -> Iterator[str | InputError]:
-    """Files to check, in order; a directory with nothing to check is an error, not a skip."""
+def _fail(problem: str) -> NoReturn:
+    click.echo(f"tonecheck: error: {problem}", err=True)
+    sys.exit(ExitCode.ERROR)
+
+
+class Settings:
+    """The settings of each input: its config file (found from the input's directory, or
+    ``--config``, or none with ``--isolated``), then the command line's options on top,
+    then the config's per-file overrides for that input."""
+
+    def __init__(
+        self,
+        *,
+        config_file: str | None = None,
+        isolated: bool = False,
+        selection: Selection | None = None,
+        fail_on: str | None = None,
+        model: str | None = None,
+        rule_paths: tuple[str, ...] = (),
+        include_quoted: bool = False,
+        fix_only: tuple[str, ...] = (),
+    ) -> None:
+        self.base: Config | None = None
+        if isolated:
+            self.base = Config()
+        elif config_file is not None:
+            self.base = Config.from_file(config_file)
+        self.selection = selection or Selection()
+        self.fail_on = fail_on
+        self.model = model
+        self.rule_paths = tuple(os.path.abspath(p) for p in rule_paths)
+        self.include_quoted = include_quoted
+        self.fix_only = fix_only
+
+    def config_for(self, name: str) -> Config:
+        path = "." if name == STDIN else name
+        config = self.base if self.base is not None else Config.discover(path)
+        config = config.layered(self.selection).replace(
+            rule_paths=(*config.rule_paths, *self.rule_paths),
+            include_quoted=config.include_quoted or self.include_quoted,
+        )
+        if self.fail_on is not None:
+            config = config.replace(fail_on=parse_fail_on(self.fail_on))
+        if self.model is not None:
+            config = config.replace(model=self.model)
+        return config if name == STDIN else config.for_file(name)
+
+    def checker_for(self, name: str) -> tuple[Checker, tuple[str, ...]]:
+        checker = checker_for(self.config_for(name))
+        for only in self.fix_only:
+            if only not in checker.known:
+                raise ConfigError(
+                    f"fix-only: '{only}' is neither a rule id nor a category "
+                    "(tonecheck rules lists them)"
+                )
+        return checker, self.fix_only
+
+
+def _inputs(
+    paths: tuple[str, ...], settings: Settings, force_exclude: bool
+) -> Iterator[str | InputError]:
+    """Files to check, in order. A directory's files that a config excludes are left out
+    (explicit files too with ``--force-exclude``); a directory with nothing to check is an
+    error, not a skip."""
     for raw in paths:
         path = Path(raw)
         if raw != STDIN and path.is_dir():
-            found = sorted(
+            candidates = sorted(
                 str(p)
                 for p in path.rglob("*")
                 if p.suffix.lower() in INPUT_SUFFIXES and p.is_file()
             )
-            if not found:
+            found = [p for p in candidates if not settings.config_for(p).excludes(p)]
+            if not candidates:
                 kinds = ", ".join(INPUT_SUFFIXES)
                 yield InputError(raw, f"no files to check in this directory (looked for {kinds})")
             yield from found
+        elif raw != STDIN and force_exclude and settings.config_for(raw).excludes(raw):
+            continue
         else:
             yield raw
 
 
-def _read(name: str, subject: str | None, options: ReadOptions, input_format: str) -> Message:
+def _read(name: str, subject: str | None, checker: Checker, input_format: str) -> Message:
     if name == STDIN:
-        return parse_bytes(sys.stdin.buffer.read(), "<stdin>", subject, options, input_format)
-    return read_file(name, subject, options, input_format)
+        return parse_bytes(
+            sys.stdin.buffer.read(), "<stdin>", subject, checker.read_options, input_format
+        )
+    return read_file(name, subject, checker.read_options, input_format)
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@main.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, required=True, metavar="PATH... | -")
 @click.option("--subject", help="Check TEXT as the subject line (replaces a 'Subject:' line).")
 @click.option(
@@ -65,24 +167,33 @@ def _read(name: str, subject: str | None, options: ReadOptions, input_format: st
     show_default=True,
     help="Output format.",
 )
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE.")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings and errors only.")
 @click.option(
-    "--select",
-    multiple=True,
-    metavar="NAMES",
-    help="Only these rule ids or categories (comma-separated).",
+    "--statistics", is_flag=True, help="Print how many findings each rule gave, not the findings."
 )
 @click.option(
-    "--ignore",
+    "--show-suppressed", is_flag=True, help="Also list findings silenced by inline comments."
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    help="Use this config file for every input (no discovery).",
+)
+@click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@click.option("--select", multiple=True, metavar="NAMES", help="Only these rule ids or categories.")
+@click.option(
+    "--extend-select",
     multiple=True,
     metavar="NAMES",
-    help="Skip these rule ids or categories (comma-separated).",
+    help="Add these rule ids or categories to the selection.",
 )
+@click.option("--ignore", multiple=True, metavar="NAMES", help="Skip these rule ids or categories.")
 @click.option(
     "--fail-on",
     type=click.Choice(FAIL_ON_CHOICES),
-    default="warning",
-    show_default=True,
-    help="Exit 1 when a finding is at or above this severity.",
+    help="Exit 1 when a finding is at or above this severity [config, else: warning].",
 )
 @click.option(
     "--rules",
@@ -105,9 +216,12 @@ def _read(name: str, subject: str | None, options: ReadOptions, input_format: st
     help="Also check quoted replies, forwarded messages and signatures.",
 )
 @click.option(
-    "--fix",
+    "--force-exclude",
     is_flag=True,
-    help="Apply the first rewrite of every finding with a safe fix, in place.",
+    help="Apply the config's exclude patterns to files named on the command line too.",
+)
+@click.option(
+    "--fix", is_flag=True, help="Apply the first rewrite of every finding with a safe fix."
 )
 @click.option(
     "--diff",
@@ -131,28 +245,15 @@ def _read(name: str, subject: str | None, options: ReadOptions, input_format: st
     is_flag=True,
     help="Go through each finding: accept a rewrite, edit it or skip; write once at the end.",
 )
-@click.version_option(__version__, prog_name="tonecheck")
-def main(
-    paths: tuple[str, ...],
-    subject: str | None,
-    fmt: str,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    fail_on: str,
-    rule_paths: tuple[str, ...],
-    model: str | None,
-    input_format: str,
-    include_quoted: bool,
-    fix: bool,
-    diff: bool,
-    fix_only: tuple[str, ...],
-    unsafe_fixes: bool,
-    interactive: bool,
-) -> None:
-    """Check email drafts for tone that damages a working relationship.
+def check(**options: Any) -> None:
+    """Check email drafts (the default command).
 
     PATH is a file, a directory (searched for .txt, .md, .eml and .html files) or - for
-    standard input. A first line 'Subject: ...' is checked as the subject.
+    standard input. A first line 'Subject: ...' is checked as the subject. NAMES are
+    comma-separated rule ids or categories.
+
+    Settings come from the nearest .tonecheck.yaml, .tonecheck.yml or pyproject.toml
+    [tool.tonecheck] above each file; options given here apply on top.
 
     With --fix, safe rewrites are written into the files (sentence rewrites too with
     --unsafe-fixes) and what is left is reported; --diff prints the same changes as a
@@ -161,6 +262,34 @@ def main(
     Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 errors.
     With --diff: 0 nothing to fix, 1 fixes to apply, 2 errors.
     """
+    sys.exit(_check(**options))
+
+
+def _check(
+    paths: tuple[str, ...],
+    subject: str | None,
+    fmt: str,
+    output: str | None,
+    quiet: bool,
+    statistics: bool,
+    show_suppressed: bool,
+    config_file: str | None,
+    isolated: bool,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    rule_paths: tuple[str, ...],
+    model: str | None,
+    input_format: str,
+    include_quoted: bool,
+    force_exclude: bool,
+    fix: bool,
+    diff: bool,
+    fix_only: tuple[str, ...],
+    unsafe_fixes: bool,
+    interactive: bool,
+) -> ExitCode:
     modes = [
         name
         for name, on in (("--fix", fix), ("--diff", diff), ("--interactive", interactive))
@@ -172,194 +301,122 @@ def main(
         _fail("--fix-only and --unsafe-fixes need --fix, --diff or --interactive")
     if interactive and STDIN in paths:
         _fail("--interactive needs files to write; it cannot read the draft from standard input")
+    if config_file is not None and isolated:
+        _fail("--config and --isolated cannot be used together")
     try:
-        config = Config(
-            select=_names(select),
-            ignore=_names(ignore),
-            fail_on=Config.parse_fail_on(fail_on),
-            rule_paths=rule_paths,
+        settings = Settings(
+            config_file=config_file,
+            isolated=isolated,
+            selection=Selection(
+                _names(select), _names(extend_select), _names(ignore), "command line"
+            ),
+            fail_on=fail_on,
             model=model,
+            rule_paths=rule_paths,
             include_quoted=include_quoted,
+            fix_only=_names(fix_only),
         )
-        checker = Checker(config)
-        only = _fixable_names(checker, _names(fix_only))
+        inputs = list(_inputs(paths, settings, force_exclude))
+        for item in inputs:  # settings errors first, before anything is written
+            if isinstance(item, str):
+                settings.checker_for(item)
     except TonecheckError as exc:
         _fail(str(exc))
 
+    fixer = fixing.Fixer(settings.checker_for, subject, input_format, unsafe_fixes)
     if interactive:
-        sys.exit(_interactive(checker, paths, subject, input_format, only))
+        return fixing.interactive(inputs, settings.checker_for, subject, input_format)
     if diff:
-        sys.exit(_diff(checker, paths, subject, input_format, unsafe_fixes, only))
-    stream = sys.stderr if fix and STDIN in paths else sys.stdout
-    formatter = FORMATTERS[fmt](stream)
-    formatter.start()
-    fixer = _Fixer(checker, subject, input_format, unsafe_fixes, only)
+        return fixing.diff(inputs, fixer)
+    with _output(output, fix and STDIN in paths) as stream:
+        return _report(
+            inputs,
+            settings,
+            stream,
+            fmt,
+            quiet,
+            statistics,
+            show_suppressed,
+            fix,
+            fixer,
+            subject,
+            input_format,
+        )
+
+
+class _output:
+    """The report's stream: ``--output FILE``, else stdout (stderr when the fixed standard
+    input goes to stdout)."""
+
+    def __init__(self, path: str | None, fixing_stdin: bool) -> None:
+        self.path = path
+        self.fixing_stdin = fixing_stdin
+        self.file: TextIO | None = None
+
+    def __enter__(self) -> TextIO:
+        if self.path is not None:
+            try:
+                self.file = open(self.path, "w", encoding="utf-8")
+            except OSError as exc:
+                _fail(f"--output: cannot write {self.path} ({exc.strerror})")
+            return self.file
+        return sys.stderr if self.fixing_stdin else sys.stdout
+
+    def __exit__(self, *exc: object) -> None:
+        if self.file is not None:
+            self.file.close()
+
+
+def _report(
+    inputs: list[str | InputError],
+    settings: Settings,
+    stream: TextIO,
+    fmt: str,
+    quiet: bool,
+    statistics: bool,
+    show_suppressed: bool,
+    fix: bool,
+    fixer: fixing.Fixer,
+    subject: str | None,
+    input_format: str,
+) -> ExitCode:
+    from .formatters import Formatter, write_statistics
+
+    formatter: Formatter = FORMATTERS[fmt](stream, show_suppressed=show_suppressed, quiet=quiet)
+    reports: list[Report] = []
+    if not statistics:
+        formatter.start()
     failed = errored = False
-    for item in _inputs(paths):
+    for item in inputs:
         try:
             if isinstance(item, InputError):
                 raise item
             if fix:
                 report = fixer.fix(item)
             else:
-                report = checker.check_message(
-                    _read(item, subject, checker.read_options, input_format)
-                )
+                checker = settings.checker_for(item)[0]
+                report = checker.check_message(_read(item, subject, checker, input_format))
         except InputError as exc:
             errored = True
             click.echo(str(exc), err=True)
-            formatter.error(str(exc))
+            if not statistics:
+                formatter.error(str(exc))
             continue
-        formatter.report(report)
-        if config.fail_on is not None and report.at_or_above(config.fail_on):
+        reports.append(report)
+        if not statistics:
+            formatter.report(report)
+        threshold = settings.config_for(item).fail_on
+        if threshold is not None and report.at_or_above(threshold):
             failed = True
-    formatter.finish()
+    if statistics:
+        write_statistics(reports, stream, fmt=fmt)
+    else:
+        formatter.finish()
     if fix:
         fixer.summary()
-    sys.exit(ExitCode.ERROR if errored else ExitCode.FINDINGS if failed else ExitCode.CLEAN)
+    return ExitCode.ERROR if errored else ExitCode.FINDINGS if failed else ExitCode.CLEAN
 
 
-def _fail(problem: str) -> NoReturn:
-    click.echo(f"tonecheck: error: {problem}", err=True)
-    sys.exit(ExitCode.ERROR)
+from . import cli_docs as _cli_docs  # noqa: E402  (registers rules, explain, config, init)
 
-
-def _fixable_names(checker: Checker, names: tuple[str, ...]) -> tuple[str, ...]:
-    known = {r.id for r in checker.rules} | set(CATEGORIES)
-    for name in names:
-        if name not in known:
-            raise ConfigError(
-                f"fix-only: '{name}' is neither a rule id nor a category "
-                f"(categories: {', '.join(CATEGORIES)})"
-            )
-    return names
-
-
-def _input_bytes(name: str) -> bytes:
-    return sys.stdin.buffer.read() if name == STDIN else read_bytes(name)
-
-
-def _label(name: str) -> str:
-    return "<stdin>" if name == STDIN else name
-
-
-class _Fixer:
-    """``--fix`` for one file after another: fix, write, and count."""
-
-    def __init__(
-        self,
-        checker: Checker,
-        subject: str | None,
-        input_format: str,
-        unsafe: bool,
-        only: tuple[str, ...],
-    ) -> None:
-        self.checker = checker
-        self.subject = subject
-        self.input_format = input_format
-        self.unsafe = unsafe
-        self.only = only
-        self.fixed = 0
-        self.files = 0
-        self.waiting = 0
-
-    def compute(self, name: str) -> tuple[bytes, bytes, FixResult]:
-        """The input's bytes, the fixed bytes, and what was done; nothing is written."""
-        data = _input_bytes(name)
-        new, result = fix_bytes(
-            self.checker,
-            data,
-            _label(name),
-            subject=self.subject,
-            input_format=self.input_format,
-            unsafe=self.unsafe,
-            only=self.only,
-        )
-        return data, new, result
-
-    def fix(self, name: str) -> Report:
-        """Fix one input: write the file (or print the fixed standard input) and count."""
-        data, new, result = self.compute(name)
-        if name == STDIN:
-            sys.stdout.buffer.write(new)
-            sys.stdout.flush()
-        elif new != data:
-            write_atomic(name, data, new)
-        if result.applied:
-            self.fixed += len(result.applied)
-            self.files += 1
-        self.waiting += sum(
-            1
-            for f in result.report.findings
-            if f.fix is not None and f.fix.safety == Safety.UNSAFE and wanted(f, self.only)
-        )
-        return result.report
-
-    def summary(self) -> None:
-        files = f"{self.files} file{'s' if self.files != 1 else ''}"
-        line = f"tonecheck: fixed {self.fixed} finding{'s' if self.fixed != 1 else ''} in {files}"
-        if self.waiting and not self.unsafe:
-            line += (
-                f"; {self.waiting} more with an unsafe fix (--unsafe-fixes to apply, "
-                "--diff to read first)"
-            )
-        click.echo(line, err=True)
-
-
-def _diff(
-    checker: Checker,
-    paths: tuple[str, ...],
-    subject: str | None,
-    input_format: str,
-    unsafe: bool,
-    only: tuple[str, ...],
-) -> ExitCode:
-    fixer = _Fixer(checker, subject, input_format, unsafe, only)
-    changed = errored = False
-    count = 0
-    for item in _inputs(paths):
-        try:
-            if isinstance(item, InputError):
-                raise item
-            data, new, result = fixer.compute(item)
-        except InputError as exc:
-            errored = True
-            click.echo(str(exc), err=True)
-            continue
-        if new != data:
-            changed = True
-            count += len(result.applied)
-            sys.stdout.write(unified_diff(_label(item), data, new))
-    click.echo(f"tonecheck: {count} fix{'es' if count != 1 else ''} to apply", err=True)
-    return ExitCode.ERROR if errored else ExitCode.FINDINGS if changed else ExitCode.CLEAN
-
-
-def _interactive(
-    checker: Checker,
-    paths: tuple[str, ...],
-    subject: str | None,
-    input_format: str,
-    only: tuple[str, ...],
-) -> ExitCode:
-    errored = False
-    for item in _inputs(paths):
-        try:
-            if isinstance(item, InputError):
-                raise item
-            data = read_bytes(item)
-            message = parse_bytes(data, item, subject, checker.read_options, input_format)
-            text = file_text(data)
-            if text is None:
-                raise InputError(item, "is not UTF-8; it can be checked but not fixed")
-            choice = review(checker.check_message(message), text, sys.stdout, only=only)
-            if choice.accepted:
-                write_atomic(item, data, with_bom(data, apply(text, choice.accepted)))
-                n = len(choice.accepted)
-                click.echo(f"{item}: wrote {n} change{'s' if n != 1 else ''}")
-        except InputError as exc:
-            errored = True
-            click.echo(str(exc), err=True)
-            continue
-        if choice.quit:
-            break
-    return ExitCode.ERROR if errored else ExitCode.CLEAN
+__all__ = ["Settings", "_cli_docs", "main"]
