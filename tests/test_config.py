@@ -460,3 +460,123 @@ def test_rule_files_and_profiles_validate_against_the_schemas() -> None:
         jsonschema.validate({"ignore": ["pushy"], "fial-on": "error"}, config)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"rules": [{"id": "x", "kind": "regex", "colour": "red"}]}, rules)
+
+
+# -- found in review ------------------------------------------------------------------------
+
+
+def test_command_line_beats_per_file_overrides(tmp_path: Path) -> None:
+    write(
+        tmp_path / ".tonecheck.yaml",
+        "per-file-overrides:\n  't/**':\n    fail-on: suggestion\n    ignore: [ultimatum]\n",
+    )
+    draft = write(tmp_path / "t" / "a.txt", f"Hi Sam,\n\n{PUSHY} {ULTIMATUM}\n")
+    _, out, _ = run("--format", "json", "--fail-on", "error", str(draft))
+    assert "ultimatum-if-no-reply" not in rules_in(out)  # the override applies ...
+    assert run(str(draft))[0] == 1  # ... and its fail-on: suggestion fails the run
+    assert run("--fail-on", "never", str(draft))[0] == 0  # the command line beats it
+    _, out, _ = run("--format", "json", "--select", "ultimatum-if-no-reply", str(draft))
+    assert rules_in(out) == {"ultimatum-if-no-reply"}
+
+
+def test_override_pattern_with_a_leading_slash_is_anchored_at_the_config(tmp_path: Path) -> None:
+    write(
+        tmp_path / ".tonecheck.yaml", "per-file-overrides:\n  '/t/**':\n    ignore: [ultimatum]\n"
+    )
+    inside = write(tmp_path / "t" / "a.txt", DRAFT)
+    deeper = write(tmp_path / "x" / "t" / "a.txt", DRAFT)
+    _, out, _ = run("--format", "json", str(inside), str(deeper))
+    files = {e["path"]: {f["rule"] for f in e["findings"]} for e in json.loads(out)["files"]}
+    assert "ultimatum-if-no-reply" not in files[str(inside)]
+    assert "ultimatum-if-no-reply" in files[str(deeper)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("exclude: ['[z-a]*.txt']\n", ".tonecheck.yaml:1: exclude: bad glob pattern '[z-a]*.txt'"),
+        (
+            "per-file-overrides:\n  'd/[]x':\n    ignore: [pushy]\n",
+            ".tonecheck.yaml:2: per-file-overrides: bad glob pattern 'd/[]x'",
+        ),
+        # Names in an override are checked even when no file matches it.
+        (
+            "per-file-overrides:\n  'nomatch/**':\n    ignore: [pushhy]\n",
+            "(per-file-overrides 'nomatch/**'): ignore: 'pushhy' is neither",
+        ),
+        (
+            "per-file-overrides:\n  'nomatch/**':\n    severity: {nosuch: error}\n",
+            "severity: 'nosuch' is neither",
+        ),
+        (
+            "per-file-overrides:\n  'nomatch/**':\n    thresholds: {terse-reply: {grade: {above: 3}}}\n",
+            "rule 'terse-reply' has no metric 'grade'",
+        ),
+        ("fail_on: error\n", "unknown key 'fail_on'"),
+    ],
+)
+def test_more_config_errors(tmp_path: Path, text: str, expected: str) -> None:
+    write(tmp_path / ".tonecheck.yaml", text)
+    code, _, err = run(str(write(tmp_path / "a.txt", "Thanks so much!\n")))
+    assert code == 2 and expected in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_errors_in_an_extended_file_say_so(tmp_path: Path) -> None:
+    write(tmp_path / "base" / "team.yaml", "severity: {nosuch: error}\n")
+    write(tmp_path / ".tonecheck.yaml", "extends: base/team.yaml\n")
+    code, _, err = run(str(write(tmp_path / "a.txt", "Thanks!\n")))
+    assert code == 2 and "or a config it extends" in err and "team.yaml" in err
+
+
+def test_pyproject_with_a_strange_tool_key(tmp_path: Path) -> None:
+    config = write(tmp_path / "pyproject.toml", "tool = 1\n")
+    code, _, err = run("--config", str(config), str(write(tmp_path / "a.txt", "Thanks!\n")))
+    assert code == 2 and "[tool.tonecheck] must be a table" in err
+
+
+def test_edits_are_seen_by_a_long_running_process(tmp_path: Path) -> None:
+    draft = write(tmp_path / "d" / "a.txt", "Thanks!\n")
+    assert tonecheck.Config.discover(draft).source is None
+    write(tmp_path / "base.yaml", "fail-on: warning\n")
+    top = write(tmp_path / ".tonecheck.yaml", "extends: base.yaml\n")
+    assert tonecheck.Config.discover(draft).source == str(top)
+    write(tmp_path / "base.yaml", "fail-on: error   # edited\n")
+    assert tonecheck.Config.from_file(top).fail_on == tonecheck.Severity.ERROR
+    pack = write(
+        tmp_path / "p" / "pack.yaml",
+        (ROOT / "rules" / "terse.yaml")
+        .read_text()
+        .replace("pack: terse", "pack: t2")
+        .replace("id: terse-reply", "id: terse-reply-2")
+        .replace("id: dismissive-reply", "id: dismissive-reply-2"),
+    )
+    config = tonecheck.Config(builtin_rules=False, rule_paths=(str(pack),))
+    from tonecheck.checker import checker_for
+
+    first = checker_for(config)
+    write(pack, pack.read_text().replace("severity: warning", "severity: error") + "\n")
+    again = checker_for(config)
+    assert again is not first
+    assert {r.spec.severity for r in again.rules} == {tonecheck.Severity.ERROR}
+
+
+def test_output_options_that_do_not_apply_are_errors(tmp_path: Path) -> None:
+    draft = str(write(tmp_path / "a.txt", DRAFT))
+    for args in (
+        ["--diff", "-o", str(tmp_path / "x")],
+        ["--diff", "--format", "json"],
+        ["--statistics", "--format", "sarif"],
+    ):
+        code, _, err = run(*args, draft)
+        assert code == 2 and err.startswith("tonecheck: error: "), (args, err)
+
+
+def test_directory_walk_skips_environments_and_excluded_directories(tmp_path: Path) -> None:
+    write(tmp_path / ".tonecheck.yaml", "exclude: [drafts]\n")
+    write(tmp_path / ".venv" / "lib" / "LICENSE.txt", DRAFT)
+    write(tmp_path / "node_modules" / "pkg" / "README.md", DRAFT)
+    write(tmp_path / "drafts" / "old.txt", DRAFT)
+    kept = write(tmp_path / "emails" / "ok.txt", "Thanks so much for your help this week!\n")
+    code, out, _ = run("--format", "json", str(tmp_path))
+    assert [e["path"] for e in json.loads(out)["files"]] == [str(kept)]
+    assert code == 0

@@ -138,14 +138,18 @@ def check(body: str, subject: str | None = None, *, config: Config | None = None
     return checker_for(config or Config()).check(body, subject)
 
 
-_checkers: dict[Config, Checker] = {}
+_checkers: dict[tuple[Config, tuple[tuple[str, int, int], ...]], Checker] = {}
 
 
 def checker_for(config: Config) -> Checker:
-    """The checker for ``config``, built once per process and reused."""
-    checker = _checkers.get(config)
+    """The checker for ``config``, built once per process and reused, and built again when
+    one of its own rule files (``rule_paths``) changes."""
+    key = (config, tuple((str(f), *_stamp(f)) for f in rule_files(config.rule_paths)))
+    checker = _checkers.get(key)
     if checker is None:
-        checker = _checkers.setdefault(config, Checker(config))
+        if len(_checkers) > 64:
+            _checkers.clear()
+        checker = _checkers.setdefault(key, Checker(config))
     return checker
 
 
@@ -156,6 +160,8 @@ def _load_sources(paths: list[str | Path], kinds: Kinds) -> tuple[RuleSource, ..
     key = tuple((str(f), *_stamp(f)) for f in files)
     cached = _sources.get(key)
     if cached is None:
+        if len(_sources) > 64:
+            _sources.clear()
         cached = _sources.setdefault(key, tuple(load_specs(files, kinds)))
     return cached
 

@@ -100,8 +100,11 @@ class Settings:
         self.fix_only = fix_only
 
     def config_for(self, name: str) -> Config:
+        """The file's config with its per-file overrides, then the command line on top."""
         path = "." if name == STDIN else name
         config = self.base if self.base is not None else Config.discover(path)
+        if name != STDIN:
+            config = config.for_file(name)
         config = config.layered(self.selection).replace(
             rule_paths=(*config.rule_paths, *self.rule_paths),
             include_quoted=config.include_quoted or self.include_quoted,
@@ -110,7 +113,7 @@ class Settings:
             config = config.replace(fail_on=parse_fail_on(self.fail_on))
         if self.model is not None:
             config = config.replace(model=self.model)
-        return config if name == STDIN else config.for_file(name)
+        return config
 
     def checker_for(self, name: str) -> tuple[Checker, tuple[str, ...]]:
         checker = checker_for(self.config_for(name))
@@ -123,20 +126,50 @@ class Settings:
         return checker, self.fix_only
 
 
+#: Directories a directory walk never enters: version control, environments, caches.
+SKIPPED_DIRS = frozenset(
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        ".venv",
+        "venv",
+        ".tox",
+        ".nox",
+        "node_modules",
+        "__pycache__",
+        ".mypy_cache",
+        ".pytest_cache",
+        ".ruff_cache",
+    }
+)
+
+
 def _inputs(
     paths: tuple[str, ...], settings: Settings, force_exclude: bool
 ) -> Iterator[str | InputError]:
-    """Files to check, in order. A directory's files that a config excludes are left out
-    (explicit files too with ``--force-exclude``); a directory with nothing to check is an
-    error, not a skip."""
+    """Files to check, in order. In a directory, what the config excludes is left out
+    (directories are not entered), and so are version control, virtual environments and
+    caches; a file named on the command line is excluded only with ``--force-exclude``. A
+    directory with nothing to check is an error, not a skip."""
     for raw in paths:
         path = Path(raw)
         if raw != STDIN and path.is_dir():
-            candidates = sorted(
-                str(p)
-                for p in path.rglob("*")
-                if p.suffix.lower() in INPUT_SUFFIXES and p.is_file()
-            )
+            candidates: list[str] = []
+            for top, dirs, files in os.walk(path):
+                dirs[:] = [
+                    d
+                    for d in dirs
+                    if d not in SKIPPED_DIRS
+                    and not settings.config_for(os.path.join(top, d)).excludes(os.path.join(top, d))
+                ]
+                candidates.extend(
+                    os.path.normpath(os.path.join(top, f))
+                    for f in files
+                    if Path(f).suffix.lower() in INPUT_SUFFIXES
+                    and os.path.isfile(os.path.join(top, f))
+                )
+            candidates.sort()
             found = [p for p in candidates if not settings.config_for(p).excludes(p)]
             if not candidates:
                 kinds = ", ".join(INPUT_SUFFIXES)
@@ -303,6 +336,13 @@ def _check(
         _fail("--interactive needs files to write; it cannot read the draft from standard input")
     if config_file is not None and isolated:
         _fail("--config and --isolated cannot be used together")
+    if (diff or interactive) and (output or fmt != "text" or statistics):
+        _fail(
+            f"{modes[-1]} prints to the terminal; --format, --output and --statistics "
+            "do not apply to it"
+        )
+    if statistics and fmt not in ("text", "json", "jsonl"):
+        _fail(f"--statistics prints text, json or jsonl, not {fmt}")
     try:
         settings = Settings(
             config_file=config_file,

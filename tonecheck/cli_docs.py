@@ -12,6 +12,7 @@ import yaml
 
 from .checker import checker_for
 from .cli import Settings, _fail, main
+from .configfile import PROFILES
 from .errors import ConfigError, TonecheckError
 from .loader import RuleSource
 from .schemagen import SCHEMAS, schema_text
@@ -182,7 +183,7 @@ per-file-overrides: {{}}
 )
 @click.option(
     "--profile",
-    type=click.Choice(["default", "warm", "firm"]),
+    type=click.Choice(PROFILES),
     default="default",
     show_default=True,
     help="The bundled profile the new config extends.",

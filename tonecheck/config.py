@@ -51,7 +51,8 @@ class Selection:
 @dataclass(frozen=True)
 class Override:
     """Settings for the files that match ``pattern`` (see :func:`glob_match`), written in a
-    config file whose directory is ``root`` (empty: the current directory)."""
+    config file whose directory is ``root`` (empty: the current directory). ``pattern`` is
+    kept as written, for messages; matching uses it anchored at ``root``."""
 
     pattern: str
     root: str
@@ -62,7 +63,7 @@ class Override:
     fail_on: str | None = None
 
     def matches(self, path: str | Path) -> bool:
-        return glob_match(self.pattern, self.root, path)
+        return glob_match(anchor(self.pattern, self.root or "."), "", path)
 
 
 @dataclass(frozen=True)
@@ -151,14 +152,15 @@ class Config:
         )
 
     def for_file(self, path: str | Path) -> Config:
-        """The settings for one file: every matching per-file override applied, in order."""
-        config = self.replace(per_file_overrides=())
+        """The settings for one file: every matching per-file override applied, in order.
+        The overrides stay in the result, so that the names in all of them are checked."""
+        config = self
         for override in self.per_file_overrides:
             if not override.matches(path):
                 continue
             config = config.layered(override.selection).replace(
                 severity={**config.severities(), **dict(override.severity)},
-                thresholds=_merge_thresholds(config.thresholds_tuple(), override.thresholds),
+                thresholds=merge_thresholds(config.thresholds_tuple(), override.thresholds),
             )
             if override.fail_on is not None:
                 config = config.replace(fail_on=parse_fail_on(override.fail_on))
@@ -181,10 +183,6 @@ class Config:
     def excludes(self, path: str | Path) -> bool:
         """Whether the CLI leaves ``path`` out (an ``exclude`` pattern matches it)."""
         return any(glob_match(p, "", path) for p in self.exclude)
-
-    @staticmethod
-    def parse_fail_on(value: str) -> Severity | None:
-        return parse_fail_on(value)
 
     def to_dict(self) -> dict[str, Any]:
         """The settings as a config file would write them (for ``tonecheck config --show``)."""
@@ -248,7 +246,7 @@ def _thresholds(
     return tuple(sorted(out, key=lambda t: (t[0], t[1])))
 
 
-def _merge_thresholds(base: Thresholds, more: Thresholds) -> Thresholds:
+def merge_thresholds(base: Thresholds, more: Thresholds) -> Thresholds:
     merged = {(r, m): c for r, m, c in base}
     merged.update({(r, m): c for r, m, c in more})
     return tuple(sorted(((r, m, c) for (r, m), c in merged.items()), key=lambda t: (t[0], t[1])))
@@ -262,7 +260,7 @@ def _thresholds_dict(thresholds: Thresholds) -> dict[str, dict[str, dict[str, fl
 
 
 def _display_pattern(override: Override) -> str:
-    return anchor(override.pattern, override.root or ".")
+    return override.pattern if not override.root else f"{override.root}: {override.pattern}"
 
 
 def _override_dict(override: Override) -> dict[str, Any]:
@@ -316,6 +314,15 @@ def glob_match(pattern: str, root: str | Path, path: str | Path) -> bool:
 def _parents(path: str) -> list[str]:
     parts = path.split("/")
     return ["/".join(parts[:i]) for i in range(2, len(parts))]
+
+
+def check_pattern(pattern: str) -> str | None:
+    """What is wrong with a glob pattern, or ``None``."""
+    try:
+        _compile(anchor(pattern, "/"))
+    except re.error as exc:
+        return f"bad glob pattern '{pattern}' ({exc.msg})"
+    return None
 
 
 @lru_cache(maxsize=256)

@@ -19,7 +19,15 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .config import Config, Override, Selection, anchor, parse_fail_on
+from .config import (
+    Config,
+    Override,
+    Selection,
+    anchor,
+    check_pattern,
+    merge_thresholds,
+    parse_fail_on,
+)
 from .errors import ConfigError
 from .findings import Severity
 from .schema import Condition
@@ -37,7 +45,7 @@ def _kebab(name: str) -> str:
 
 
 class _Settings(BaseModel):
-    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=False)
 
     select: list[str] | None = Field(
         default=None,
@@ -76,7 +84,7 @@ class SettingsFile(_Settings):
     model_config = ConfigDict(
         extra="forbid",
         alias_generator=_kebab,
-        populate_by_name=True,
+        populate_by_name=False,
         title="tonecheck configuration",
     )
 
@@ -120,7 +128,6 @@ def find_config(path: Path) -> Path | None:
     return _find_in(str(start))
 
 
-@lru_cache(maxsize=1024)
 def _find_in(directory: str) -> Path | None:
     here = Path(directory)
     for name in CONFIG_NAMES:
@@ -135,6 +142,13 @@ def _find_in(directory: str) -> Path | None:
 
 
 def _has_tool_table(path: Path) -> bool:
+    stat = path.stat()
+    return _tool_table(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=256)
+def _tool_table(name: str, mtime: int, size: int) -> bool:
+    path = Path(name)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -143,24 +157,36 @@ def _has_tool_table(path: Path) -> bool:
 
 
 def load(path: Path) -> Config:
-    """The :class:`Config` a config file describes, with what it extends merged in."""
-    absolute = Path(os.path.abspath(path))
-    try:
-        stat = absolute.stat()
-        stamp = (stat.st_mtime_ns, stat.st_size)
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read it ({_first_line(exc)})") from None
-    return _load_cached(str(absolute), stamp)
+    """The :class:`Config` a config file describes, with what it extends merged in. Read
+    once per version of the files: the CLI asks for the same config for every file, and a
+    long-running process sees edits (of the file or of any file it extends)."""
+    key = str(Path(os.path.abspath(path)))
+    cached = _loaded.get(key)
+    if cached is not None and cached[0] == _stamps(cached[1].chain):
+        return cached[1]
+    config = _load(key, ())
+    if len(_loaded) > 128:
+        _loaded.clear()
+    _loaded[key] = (_stamps(config.chain), config)
+    return config
+
+
+_loaded: dict[str, tuple[tuple[tuple[int, int], ...], Config]] = {}
+
+
+def _stamps(paths: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+    out = []
+    for name in paths:
+        try:
+            stat = os.stat(name)
+        except OSError:
+            return ()
+        out.append((stat.st_mtime_ns, stat.st_size))
+    return tuple(out)
 
 
 def profile_path(name: str) -> Path:
     return Path(str(resources.files("tonecheck"))) / "profiles" / f"{name}.yaml"
-
-
-@lru_cache(maxsize=128)
-def _load_cached(path: str, stamp: tuple[int, int]) -> Config:
-    """Read once per file version: the CLI asks for the same config for every file."""
-    return _load(path, ())
 
 
 def _load(path: str, seen: tuple[str, ...]) -> Config:
@@ -173,6 +199,7 @@ def _load(path: str, seen: tuple[str, ...]) -> Config:
     except ValidationError as exc:
         raise ConfigError(_problem(path, exc, lines)) from None
     root = Path(path).parent
+    _check_patterns(path, settings, lines)
     parent = Config()
     if settings.extends is not None:
         parent = _load(_extended(path, settings.extends), (*seen, path))
@@ -204,7 +231,8 @@ def _read(path: Path) -> tuple[dict[str, Any], dict[tuple[str, ...], int]]:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: not valid TOML: {_first_line(exc)}") from None
-        table = data.get("tool", {}).get("tonecheck", {})
+        tool = data.get("tool", {})
+        table = tool.get("tonecheck", {}) if isinstance(tool, dict) else None
         if not isinstance(table, dict):
             raise ConfigError(f"{path}: [tool.tonecheck] must be a table")
         return table, {}
@@ -247,10 +275,20 @@ def _problem(path: str, exc: ValidationError, lines: dict[tuple[str, ...], int])
     return f"{where}: {key}: {message}" if key else f"{where}: {message}"
 
 
+def _check_patterns(path: str, s: SettingsFile, lines: dict[tuple[str, ...], int]) -> None:
+    named: list[tuple[tuple[str, ...], str]] = [(("exclude",), p) for p in s.exclude]
+    named += [(("per-file-overrides", p), p) for p in s.per_file_overrides]
+    for loc, pattern in named:
+        problem = check_pattern(pattern)
+        if problem:
+            line = lines.get(loc) or lines.get(loc[:1])
+            where = f"{path}:{line}" if line else path
+            raise ConfigError(f"{where}: {loc[0]}: {problem}")
+
+
 def _merge(parent: Config, s: SettingsFile, path: str, root: Path, *, inherit: bool) -> Config:
     severity = {**parent.severities(), **s.severity}
-    thresholds = {(r, m): c for r, m, c in parent.thresholds_tuple()}
-    thresholds.update({(r, m): c for r, ms in s.thresholds.items() for m, c in ms.items()})
+    own = tuple((r, m, c) for r, ms in s.thresholds.items() for m, c in ms.items())
     overrides = tuple(
         Override(
             pattern=pattern,
@@ -274,12 +312,10 @@ def _merge(parent: Config, s: SettingsFile, path: str, root: Path, *, inherit: b
         extend_select=tuple(s.extend_select),
         ignore=tuple(s.ignore),
         severity=severity,
-        thresholds=tuple(
-            sorted(((r, m, c) for (r, m), c in thresholds.items()), key=lambda t: (t[0], t[1]))
-        ),
+        thresholds=merge_thresholds(parent.thresholds_tuple(), own),
         fail_on=parse_fail_on(s.fail_on) if s.fail_on is not None else parent.fail_on,
         rule_paths=(*parent.rule_paths, *(_path(root, p) for p in s.rule_paths)),
-        model=s.model if s.model is not None else parent.model,
+        model=_model(root, s.model) if s.model is not None else parent.model,
         include_quoted=(
             s.include_quoted if s.include_quoted is not None else parent.include_quoted
         ),
@@ -290,6 +326,13 @@ def _merge(parent: Config, s: SettingsFile, path: str, root: Path, *, inherit: b
         source=path,
         chain=(*parent.chain, path),
     )
+
+
+def _model(root: Path, value: str) -> str:
+    """A package name stays as it is; a path is relative to the config file."""
+    if "/" in value or "\\" in value or value.startswith("."):
+        return _path(root, value)
+    return value
 
 
 def _path(root: Path, value: str) -> str:

@@ -16,17 +16,16 @@ from .schema import Condition, RuleSpec
 def resolve(sources: Sequence[RuleSource], config: Config) -> list[RuleSource]:
     """The rules ``config`` selects, with its severities and thresholds applied."""
     known = _known(sources)
+    ids = {s.spec.id: s for s in sources}
+    _check_overrides(sources, config, known, ids)
     chosen = _selected(sources, config.selections(), known)
     severities = config.severities()
+    where = _written_in(config)
     for name in severities:
-        _check_name(name, "severity", config.source, known)
+        _check_name(name, "severity", where, known)
     thresholds: dict[str, dict[str, Condition]] = {}
-    ids = {s.spec.id: s for s in sources}
     for rule, metric, condition in config.thresholds_tuple():
-        if rule not in ids:
-            raise ConfigError(
-                f"{_where(config.source)}thresholds: '{rule}' is not a rule id{_close(rule, ids)}"
-            )
+        _check_rule(rule, where, ids)
         thresholds.setdefault(rule, {})[metric] = condition
     out = []
     for source in chosen:
@@ -35,9 +34,42 @@ def resolve(sources: Sequence[RuleSource], config: Config) -> list[RuleSource]:
         if severity is not None and severity != spec.severity:
             spec = spec.model_copy(update={"severity": severity})
         if spec.id in thresholds:
-            spec = _with_thresholds(spec, thresholds[spec.id], config.source)
+            spec = _with_thresholds(spec, thresholds[spec.id], where)
         out.append(source if spec is source.spec else RuleSource(spec, source.path, source.line))
     return out
+
+
+def _written_in(config: Config) -> str | None:
+    """Where the config's severities and thresholds were written: its file, or one of the
+    files it extends."""
+    if len(config.chain) > 1:
+        others = ", ".join(config.chain[:-1])
+        return f"{config.source} (or a config it extends: {others})"
+    return config.source
+
+
+def _check_overrides(
+    sources: Sequence[RuleSource],
+    config: Config,
+    known: set[str],
+    ids: dict[str, RuleSource],
+) -> None:
+    """Every per-file override's names are checked, whether or not a file matches it."""
+    for override in config.per_file_overrides:
+        where = override.selection.origin or config.source
+        _selected(sources, [override.selection], known)
+        for name, _ in override.severity:
+            _check_name(name, "severity", where, known)
+        for rule, metric, condition in override.thresholds:
+            _check_rule(rule, where, ids)
+            _with_thresholds(ids[rule].spec, {metric: condition}, where)
+
+
+def _check_rule(rule: str, where: str | None, ids: dict[str, RuleSource]) -> None:
+    if rule not in ids:
+        raise ConfigError(
+            f"{_where(where)}thresholds: '{rule}' is not a rule id{_close(rule, ids)}"
+        )
 
 
 def _known(sources: Sequence[RuleSource]) -> set[str]:
