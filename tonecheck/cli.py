@@ -25,7 +25,7 @@ from .message import INPUT_FORMATS, Message, parse_bytes, read_file
 
 #: What a directory is searched for: plain text and every format's file endings.
 INPUT_SUFFIXES = (".txt", *(end for ends in INPUT_FORMATS.values() for end in ends))
-STDIN = "-"
+STDIN = fixing.STDIN
 SUBCOMMAND_HINT = "(a file named like a command: tonecheck check FILE, or ./FILE)"
 
 
@@ -87,6 +87,8 @@ class Settings:
         include_quoted: bool = False,
         fix_only: tuple[str, ...] = (),
     ) -> None:
+        if config_file is not None and isolated:
+            raise ConfigError("--config and --isolated cannot be used together")
         self.base: Config | None = None
         if isolated:
             self.base = Config()
@@ -98,9 +100,17 @@ class Settings:
         self.rule_paths = tuple(os.path.abspath(p) for p in rule_paths)
         self.include_quoted = include_quoted
         self.fix_only = fix_only
+        self._configs: dict[str, Config] = {}
 
     def config_for(self, name: str) -> Config:
-        """The file's config with its per-file overrides, then the command line on top."""
+        """The file's config with its per-file overrides, then the command line on top
+        (worked out once per input of a run)."""
+        config = self._configs.get(name)
+        if config is None:
+            config = self._configs.setdefault(name, self._resolve(name))
+        return config
+
+    def _resolve(self, name: str) -> Config:
         path = "." if name == STDIN else name
         config = self.base if self.base is not None else Config.discover(path)
         if name != STDIN:
@@ -184,7 +194,7 @@ def _inputs(
 def _read(name: str, subject: str | None, checker: Checker, input_format: str) -> Message:
     if name == STDIN:
         return parse_bytes(
-            sys.stdin.buffer.read(), "<stdin>", subject, checker.read_options, input_format
+            sys.stdin.buffer.read(), fixing.label(name), subject, checker.read_options, input_format
         )
     return read_file(name, subject, checker.read_options, input_format)
 
@@ -334,8 +344,6 @@ def _check(
         _fail("--fix-only and --unsafe-fixes need --fix, --diff or --interactive")
     if interactive and STDIN in paths:
         _fail("--interactive needs files to write; it cannot read the draft from standard input")
-    if config_file is not None and isolated:
-        _fail("--config and --isolated cannot be used together")
     if (diff or interactive) and (output or fmt != "text" or statistics):
         _fail(
             f"{modes[-1]} prints to the terminal; --format, --output and --statistics "

@@ -31,12 +31,6 @@ def _settings_options(f: Any) -> Any:
     return f
 
 
-def _settings(config_file: str | None, isolated: bool) -> Settings:
-    if config_file is not None and isolated:
-        _fail("--config and --isolated cannot be used together")
-    return Settings(config_file=config_file, isolated=isolated)
-
-
 @main.command(context_settings=_HELP)
 @click.argument("path", required=False, default=".", metavar="[PATH]")
 @click.option(
@@ -54,7 +48,7 @@ def rules(path: str, fmt: str, config_file: str | None, isolated: bool) -> None:
     from .ruledocs import rule_rows, write_rules
 
     try:
-        checker = checker_for(_settings(config_file, isolated).config_for(path))
+        checker = checker_for(Settings(config_file=config_file, isolated=isolated).config_for(path))
     except TonecheckError as exc:
         _fail(str(exc))
     enabled = {r.id for r in checker.rules}
@@ -86,7 +80,7 @@ def explain(name: str, path: str, config_file: str | None, isolated: bool) -> No
     from .ruledocs import write_explain
 
     try:
-        checker = checker_for(_settings(config_file, isolated).config_for(path))
+        checker = checker_for(Settings(config_file=config_file, isolated=isolated).config_for(path))
         write_explain(name, checker.sources, checker, sys.stdout)
     except TonecheckError as exc:
         _fail(str(exc))
@@ -114,7 +108,7 @@ def config_command(
         sys.stdout.write(schema_text(schema))
         return
     try:
-        config = _settings(config_file, isolated).config_for(path)
+        config = Settings(config_file=config_file, isolated=isolated).config_for(path)
         checker = checker_for(config)
     except TonecheckError as exc:
         _fail(str(exc))

@@ -28,7 +28,7 @@ from .config import (
     merge_thresholds,
     parse_fail_on,
 )
-from .errors import ConfigError
+from .errors import ConfigError, first_line
 from .findings import Severity
 from .schema import Condition
 
@@ -152,7 +152,7 @@ def _tool_table(name: str, mtime: int, size: int) -> bool:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read it ({_first_line(exc)})") from None
+        raise ConfigError(f"{path}: cannot read it ({first_line(exc)})") from None
     return isinstance(data.get("tool"), dict) and "tonecheck" in data["tool"]
 
 
@@ -225,12 +225,12 @@ def _read(path: Path) -> tuple[dict[str, Any], dict[tuple[str, ...], int]]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read it ({_first_line(exc)})") from None
+        raise ConfigError(f"{path}: cannot read it ({first_line(exc)})") from None
     if path.name == PYPROJECT or path.suffix == ".toml":
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{path}: not valid TOML: {_first_line(exc)}") from None
+            raise ConfigError(f"{path}: not valid TOML: {first_line(exc)}") from None
         tool = data.get("tool", {})
         table = tool.get("tonecheck", {}) if isinstance(tool, dict) else None
         if not isinstance(table, dict):
@@ -242,7 +242,7 @@ def _read(path: Path) -> tuple[dict[str, Any], dict[tuple[str, ...], int]]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
-        problem = getattr(exc, "problem", None) or _first_line(exc)
+        problem = getattr(exc, "problem", None) or first_line(exc)
         raise ConfigError(f"{where}: not valid YAML: {problem}") from None
     if data is None:
         return {}, {}
@@ -338,7 +338,3 @@ def _model(root: Path, value: str) -> str:
 def _path(root: Path, value: str) -> str:
     target = Path(value).expanduser()
     return str(target if target.is_absolute() else root / target)
-
-
-def _first_line(exc: BaseException) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]

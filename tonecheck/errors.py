@@ -5,6 +5,12 @@ from __future__ import annotations
 from enum import IntEnum
 
 
+def first_line(exc: BaseException) -> str:
+    """The first line of an exception's message (its type's name when it has none)."""
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
 class ExitCode(IntEnum):
     """Public API: what the ``tonecheck`` command returns."""
 

