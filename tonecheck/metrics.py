@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import nlp as nlp_tools
+from . import politeness
 
 FIRST_PERSON = frozenset(
     {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
@@ -29,6 +30,17 @@ TEXT_METRICS: dict[str, str] = {
     "questions": "sentences ending in a question mark",
     "exclamations": "exclamation marks",
     "max_sentence_words": "words in the longest sentence",
+    "words_per_sentence": "average words per sentence",
+    "politeness": "sum of the weights of the politeness strategies used (Danescu-Niculescu-Mizil "
+    "et al. 2013); above 0.5 reads polite, below 0 brusque",
+    "reader_focus": "second-person pronouns / (first + second person), 0 to 1; 0.5 when there "
+    "are none",
+    "polite_strategies": "number of distinct strategies with a positive weight used",
+    "impolite_strategies": "number of distinct strategies with a negative weight used",
+    **{
+        f"strategy_{name}": f"uses of the politeness strategy '{s.label}' (weight {s.weight:+.2f})"
+        for name, s in politeness.STRATEGIES.items()
+    },
 }
 
 #: Measures of one sentence.
@@ -44,6 +56,7 @@ SENTENCE_METRICS: dict[str, str] = {
     "terminated": "1 when the sentence ends in . ! or ? (0 for headings and fragments)",
     "directed": "1 when the sentence speaks to someone: I/you/we, 'please', '!', a command verb "
     "first, or a clearly negative tone (0 for impersonal notices)",
+    "politeness": "sum of the weights of the politeness strategies the sentence uses",
 }
 
 
@@ -61,6 +74,8 @@ class SentenceMeasures:
 class Measures:
     text: dict[str, float]
     sentences: tuple[SentenceMeasures, ...]
+    #: The politeness strategies used, in text order (offsets into the field text).
+    strategies: tuple[politeness.Use, ...] = ()
 
 
 def _counts(tokens: Any) -> dict[str, float]:
@@ -97,7 +112,9 @@ _ADDITIVE = (
 def measure(doc: Any) -> Measures:
     """All measures of a parsed field (``doc`` is a spaCy ``Doc`` with sentence boundaries)."""
     text = doc.text
+    parsed = bool(doc.has_annotation("DEP"))
     sentences = []
+    uses: list[politeness.Use] = []
     for sent in doc.sents:
         if not sent.text.strip():
             continue
@@ -105,6 +122,10 @@ def measure(doc: Any) -> Measures:
         values["sentiment"] = nlp_tools.sentiment(sent.text)
         values["directed"] = _directed(sent, values)
         values["terminated"] = 1.0 if _TERMINATED.search(sent.text) else 0.0
+        # Strategies read the parse; without a model there is nothing to read them from.
+        found = politeness.detect_sentence(sent) if parsed else []
+        values["politeness"] = politeness.score(found)
+        uses.extend(found)
         sentences.append(
             SentenceMeasures(sent.start_char, _rstrip_end(text, sent.end_char), values)
         )
@@ -113,10 +134,12 @@ def measure(doc: Any) -> Measures:
     lettered = sum(s.values["lettered_words"] for s in sentences)
     totals["caps_share"] = totals["caps_words"] / lettered if lettered else 0.0
     first, second = totals["first_person"], totals["second_person"]
+    used = {u.strategy for u in uses}
     totals.update(
         {
             "sentences": float(len(sentences)),
             "first_person_share": first / (first + second) if first + second else 0.0,
+            "reader_focus": second / (first + second) if first + second else 0.5,
             "sentiment": nlp_tools.sentiment(text) if text.strip() else 0.0,
             "min_sentence_sentiment": min((s.values["sentiment"] for s in sentences), default=0.0),
             "grade": nlp_tools.reading_grade(text) if totals["words"] else 0.0,
@@ -124,9 +147,20 @@ def measure(doc: Any) -> Measures:
                 sum(1 for s in sentences if text[s.start : s.end].rstrip().endswith("?"))
             ),
             "max_sentence_words": max((s.values["words"] for s in sentences), default=0.0),
+            "words_per_sentence": totals["words"] / len(sentences) if sentences else 0.0,
+            "politeness": politeness.score(uses),
+            "polite_strategies": float(sum(1 for n in used if n in politeness.POLITE)),
+            "impolite_strategies": float(sum(1 for n in used if n not in politeness.POLITE)),
         }
     )
-    return Measures(text={k: round(v, 4) for k, v in totals.items()}, sentences=tuple(sentences))
+    for name in politeness.STRATEGIES:
+        totals[f"strategy_{name}"] = float(sum(1 for u in uses if u.strategy == name))
+    ordered = tuple(sorted(set(uses), key=lambda u: (u.start, u.end, u.strategy)))
+    return Measures(
+        text={k: round(v, 4) for k, v in totals.items()},
+        sentences=tuple(sentences),
+        strategies=ordered,
+    )
 
 
 #: Verbs that, first in a sentence, make it a command to the reader ("READ THE ATTACHMENT").

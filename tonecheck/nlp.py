@@ -141,8 +141,8 @@ def _warn_blank() -> None:
         )
 
 
-def sentiment(text: str) -> float:
-    """VADER's compound score of ``text`` (-1 to 1); the analyser is built once."""
+def _analyser() -> Any:
+    """VADER's analyser, built once (it reads its lexicon from the installed package)."""
     global _vader
     if _vader is None:
         with _lock:
@@ -150,7 +150,17 @@ def sentiment(text: str) -> float:
                 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
                 _vader = SentimentIntensityAnalyzer()
-    return float(_vader.polarity_scores(text)["compound"])
+    return _vader
+
+
+def sentiment(text: str) -> float:
+    """VADER's compound score of ``text`` (-1 to 1)."""
+    return float(_analyser().polarity_scores(text)["compound"])
+
+
+def valence(word: str) -> float:
+    """A word's rating in VADER's lexicon (-4 to 4; 0 when it is not there)."""
+    return float(_analyser().lexicon.get(word.lower(), 0.0))
 
 
 _pronunciations: dict[str, list[list[str]]] | None = None
