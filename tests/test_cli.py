@@ -43,7 +43,30 @@ def test_json_output_shape_and_spans() -> None:
     total = 0
     for entry in doc["files"]:
         source = Path(entry["path"]).read_text(encoding="utf-8")
-        assert set(entry) == {"path", "findings", "scores", "notes", "warnings", "suppressed"}
+        assert set(entry) == {
+            "path",
+            "findings",
+            "scores",
+            "notes",
+            "warnings",
+            "suppressed",
+            "scorecard",
+            "politeness",
+        }
+        # The scorecard: every measure banded, with a reason and a source.
+        measures = [line["measure"] for line in entry["scorecard"]]
+        assert measures[:3] == ["words", "words_per_sentence", "grade"]
+        assert "subject_words" in measures  # every example has a subject line
+        for line in entry["scorecard"]:
+            assert line["band"] in ("good", "fair", "poor")
+            assert line["reason"] and line["source"] and line["shown"]
+            assert line["value"] == entry["scores"][line["measure"]]
+        # Politeness strategies are located like findings.
+        assert entry["politeness"]["score"] == entry["scores"]["politeness"]
+        for use in entry["politeness"]["strategies"]:
+            assert source[use["start"] : use["end"]] == use["text"]
+        for sent in entry["politeness"]["sentences"]:
+            assert source[sent["start"] : sent["end"]].strip()
         for f in entry["findings"]:
             assert set(f) >= {
                 "rule",

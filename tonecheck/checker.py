@@ -12,7 +12,7 @@ from typing import Any
 
 from . import message as messages
 from .config import Config
-from .findings import CATEGORIES, Finding, Fix, Report, Safety
+from .findings import CATEGORIES, Finding, Fix, Report, Safety, SentenceScore, StrategyUse
 from .kinds import Context, Hit
 from .loader import (
     Kinds,
@@ -27,8 +27,10 @@ from .message import Field, Message, ReadOptions
 from .metrics import Measures, SentenceMeasures, measure
 from .nlp import Pipeline, load_pipeline
 from .plugins import installed
+from .politeness import STRATEGIES
 from .rewrite import Captured, deadline, fit_case, is_question, render, sentence_case
 from .ruleset import resolve
+from .scorecard import Bands, score_lines, subject_words
 
 #: What ``check_many`` accepts: a body, a ``(body, subject)`` pair, or a :class:`Message`.
 Item = str | tuple[str, str | None] | Message
@@ -70,6 +72,8 @@ class Checker:
         self.read_options = ReadOptions(
             include_quoted=self.config.include_quoted, accept=self.config.accept
         )
+        #: The scorecard's thresholds, by measure (the defaults, or the config's).
+        self.bands: dict[str, Bands] = self.config.scorecard_bands()
         #: Rules that cannot run because the pipeline lacks what they need (no model).
         self.skipped: tuple[Rule, ...] = tuple(r for r in compiled if r not in self.rules)
 
@@ -105,19 +109,37 @@ class Checker:
         findings: list[Finding] = []
         scores: dict[str, float] = {}
         texts: dict[str, str] = {}
+        uses: list[StrategyUse] = []
+        sentences: tuple[SentenceScore, ...] = ()
         for field, doc in zip(message.fields, docs, strict=True):
             texts[field.name] = field.source
             result = self._check_field(field, doc)
             findings.extend(result.findings)
+            uses.extend(_strategy_uses(field, result.measures))
             if field.name == "body":
-                scores.update(result.measures.text)
+                # Strategy counts are in ``strategies``, one record per use.
+                scores.update(
+                    (k, v) for k, v in result.measures.text.items() if not k.startswith("strategy_")
+                )
+                sentences = _sentence_scores(field, result.measures)
             else:
-                scores["subject_words"] = result.measures.text["words"]
+                scores["subject_words"] = subject_words(field.text)
         findings.sort(key=lambda f: f.sort_key)
         from .suppress import split
 
         kept, suppressed, warnings = split(_drop_nested(findings), message, self.known)
-        return Report(kept, scores, message.path, texts, message.notes, suppressed, warnings)
+        return Report(
+            kept,
+            scores,
+            message.path,
+            texts,
+            message.notes,
+            suppressed,
+            warnings,
+            scorecard=score_lines(scores, self.bands),
+            strategies=tuple(uses),
+            sentences=sentences,
+        )
 
     def _check_field(self, field: Field, doc: Any) -> _FieldResult:
         measures = measure(doc)
@@ -343,6 +365,37 @@ def template_values(matched: str, sentence: str = "") -> dict[str, Captured | st
 class _Safe(dict[str, str]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
+
+
+def _strategy_uses(field: Field, measures: Measures) -> Iterator[StrategyUse]:
+    """The field's politeness strategies, located in its source like findings."""
+    for use in measures.strategies:
+        start, end = field.span(use.start, use.end)
+        line, column = _position(field.source, start)
+        strategy = STRATEGIES[use.strategy]
+        yield StrategyUse(
+            use.strategy,
+            strategy.label,
+            strategy.weight,
+            field.name,
+            field.source[start:end],
+            start,
+            end,
+            line,
+            column,
+        )
+
+
+def _sentence_scores(field: Field, measures: Measures) -> tuple[SentenceScore, ...]:
+    scores = []
+    for sent in measures.sentences:
+        if sent.end <= sent.start:
+            continue
+        start, end = field.span(sent.start, sent.end)
+        scores.append(
+            SentenceScore(start, end, _position(field.source, start)[0], sent.values["politeness"])
+        )
+    return tuple(scores)
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:

@@ -219,6 +219,11 @@ def _read(name: str, subject: str | None, checker: Checker, input_format: str) -
     "--show-suppressed", is_flag=True, help="Also list findings silenced by inline comments."
 )
 @click.option(
+    "--scores",
+    is_flag=True,
+    help="Show each email's scorecard: length, reading grade, sentiment, politeness ...",
+)
+@click.option(
     "--config",
     "config_file",
     type=click.Path(dir_okay=False),
@@ -316,6 +321,7 @@ def _check(
     quiet: bool,
     statistics: bool,
     show_suppressed: bool,
+    scores: bool,
     config_file: str | None,
     isolated: bool,
     select: tuple[str, ...],
@@ -351,6 +357,11 @@ def _check(
         )
     if statistics and fmt not in ("text", "json", "jsonl"):
         _fail(f"--statistics prints text, json or jsonl, not {fmt}")
+    if scores and (statistics or diff or interactive or fmt in ("sarif", "github")):
+        _fail(
+            "--scores adds the scorecard to text output (json and jsonl always carry it); "
+            "it does not apply to --statistics, --diff, --interactive, sarif or github"
+        )
     try:
         settings = Settings(
             config_file=config_file,
@@ -385,6 +396,7 @@ def _check(
             quiet,
             statistics,
             show_suppressed,
+            scores,
             fix,
             fixer,
             subject,
@@ -423,6 +435,7 @@ def _report(
     quiet: bool,
     statistics: bool,
     show_suppressed: bool,
+    scores: bool,
     fix: bool,
     fixer: fixing.Fixer,
     subject: str | None,
@@ -430,7 +443,9 @@ def _report(
 ) -> ExitCode:
     from .formatters import Formatter, write_statistics
 
-    formatter: Formatter = FORMATTERS[fmt](stream, show_suppressed=show_suppressed, quiet=quiet)
+    formatter: Formatter = FORMATTERS[fmt](
+        stream, show_suppressed=show_suppressed, quiet=quiet, scores=scores
+    )
     reports: list[Report] = []
     if not statistics:
         formatter.start()

@@ -19,11 +19,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError
 from .findings import Severity
 from .schema import Condition
+
+if TYPE_CHECKING:
+    from .scorecard import Bands
 
 FAIL_ON_CHOICES = ("error", "warning", "suggestion", "never")
 
@@ -31,6 +34,8 @@ FAIL_ON_CHOICES = ("error", "warning", "suggestion", "never")
 Severities = tuple[tuple[str, Severity], ...]
 #: ``(rule id, metric, condition)``: a metric threshold that replaces the rule's own.
 Thresholds = tuple[tuple[str, str, Condition], ...]
+#: ``(measure, bands)``: scorecard thresholds that replace a measure's defaults.
+ScorecardBands = tuple[tuple[str, "Bands"], ...]
 
 
 @dataclass(frozen=True)
@@ -98,6 +103,9 @@ class Config:
     #: (a config file's patterns are made absolute from its directory when read).
     exclude: tuple[str, ...] = ()
     per_file_overrides: tuple[Override, ...] = ()
+    #: Scorecard thresholds by measure (``{"words": {"good": {"at_most": 150}}}``); a band
+    #: not given keeps its default.
+    scorecard: ScorecardBands | Mapping[str, Bands | Mapping[str, Any]] = ()
     #: Selection layers inherited from the configs this one extends, applied first.
     inherited: tuple[Selection, ...] = ()
     #: The config file this came from (``None``: built in code or the defaults).
@@ -117,6 +125,7 @@ class Config:
                 set_(self, name, tuple(value))
         set_(self, "severity", _severities(self.severity))
         set_(self, "thresholds", _thresholds(self.thresholds))
+        set_(self, "scorecard", scorecard_tuple(self.scorecard))
 
     # -- building ---------------------------------------------------------------------------
 
@@ -180,6 +189,17 @@ class Config:
     def thresholds_tuple(self) -> Thresholds:
         return _thresholds(self.thresholds)
 
+    def scorecard_tuple(self) -> ScorecardBands:
+        return scorecard_tuple(self.scorecard)
+
+    def scorecard_bands(self) -> dict[str, Bands]:
+        """The scorecard's thresholds for every measure: the defaults, with the config's."""
+        from .scorecard import MEASURES
+
+        bands = {m.name: m.default for m in MEASURES}
+        bands.update(scorecard_tuple(self.scorecard))
+        return bands
+
     def excludes(self, path: str | Path) -> bool:
         """Whether the CLI leaves ``path`` out (an ``exclude`` pattern matches it)."""
         return any(glob_match(p, "", path) for p in self.exclude)
@@ -204,6 +224,7 @@ class Config:
             "accept": list(self.accept),
             "exclude": list(self.exclude),
             "include-quoted": self.include_quoted,
+            "scorecard": {name: b.to_dict() for name, b in scorecard_tuple(self.scorecard)},
             "per-file-overrides": {
                 _display_pattern(o): _override_dict(o) for o in self.per_file_overrides
             },
@@ -244,6 +265,55 @@ def _thresholds(
             condition = cond if isinstance(cond, Condition) else Condition.model_validate(cond)
             out.append((rule, metric, condition))
     return tuple(sorted(out, key=lambda t: (t[0], t[1])))
+
+
+def scorecard_tuple(
+    value: ScorecardBands | Mapping[str, Bands | Mapping[str, Any]],
+    base: Mapping[str, Bands] | None = None,
+) -> ScorecardBands:
+    """Scorecard bands by measure, checked: an unknown measure or band is a ConfigError.
+    A band given as a mapping may leave ``good`` or ``fair`` out to keep the one in
+    ``base`` (what the config extends), else the default."""
+    from .scorecard import BY_NAME, Bands
+
+    if not isinstance(value, Mapping):
+        return tuple(value)
+    out: list[tuple[str, Bands]] = []
+    for name, given in value.items():
+        if name not in BY_NAME:
+            raise ConfigError(
+                f"scorecard: unknown measure '{name}' (expected one of: {', '.join(BY_NAME)})"
+            )
+        if isinstance(given, Bands):
+            out.append((name, given))
+            continue
+        unknown = set(given) - {"good", "fair"}
+        if unknown:
+            raise ConfigError(
+                f"scorecard: {name}: unknown band '{sorted(unknown)[0]}' (expected good, fair)"
+            )
+        default = (base or {}).get(name) or BY_NAME[name].default
+        out.append(
+            (
+                name,
+                Bands(
+                    _conditions(given["good"]) if "good" in given else default.good,
+                    _conditions(given["fair"]) if "fair" in given else default.fair,
+                ),
+            )
+        )
+    return tuple(sorted(out, key=lambda t: t[0]))
+
+
+def _conditions(value: Any) -> tuple[Condition, ...]:
+    items = value if isinstance(value, list | tuple) else [value]
+    return tuple(c if isinstance(c, Condition) else Condition.model_validate(c) for c in items)
+
+
+def merge_scorecard(base: ScorecardBands, more: ScorecardBands) -> ScorecardBands:
+    merged = dict(base)
+    merged.update(more)
+    return tuple(sorted(merged.items(), key=lambda t: t[0]))
 
 
 def merge_thresholds(base: Thresholds, more: Thresholds) -> Thresholds:

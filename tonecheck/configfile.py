@@ -25,8 +25,10 @@ from .config import (
     Selection,
     anchor,
     check_pattern,
+    merge_scorecard,
     merge_thresholds,
     parse_fail_on,
+    scorecard_tuple,
 )
 from .errors import ConfigError, first_line
 from .findings import Severity
@@ -38,6 +40,17 @@ PROFILES = ("default", "warm", "firm")
 
 SeverityName = Literal["error", "warning", "suggestion"]
 FailOn = Literal["error", "warning", "suggestion", "never"]
+ScorecardMeasure = Literal[
+    "words",
+    "words_per_sentence",
+    "grade",
+    "sentiment",
+    "min_sentence_sentiment",
+    "politeness",
+    "reader_focus",
+    "questions",
+    "subject_words",
+]
 
 
 def _kebab(name: str) -> str:
@@ -71,6 +84,20 @@ class _Settings(BaseModel):
     )
     fail_on: FailOn | None = Field(
         default=None, description="Lowest severity that makes tonecheck exit 1."
+    )
+
+
+class BandSettings(BaseModel):
+    """Scorecard thresholds of one measure: a value in a ``good`` range is good, one in a
+    ``fair`` range fair, anything else poor. A band left out keeps its default."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    good: Condition | list[Condition] | None = Field(
+        default=None, description="Range (or ranges) of values banded good."
+    )
+    fair: Condition | list[Condition] | None = Field(
+        default=None, description="Range (or ranges) of values banded fair."
     )
 
 
@@ -114,6 +141,12 @@ class SettingsFile(_Settings):
     per_file_overrides: dict[str, OverrideSettings] = Field(
         default_factory=dict,
         description="Glob pattern (relative to this file) -> settings for matching files.",
+    )
+    scorecard: dict[ScorecardMeasure, BandSettings] = Field(
+        default_factory=dict,
+        description=(
+            "Scorecard thresholds by measure, e.g. words: {good: {at_least: 30, at_most: 150}}."
+        ),
     )
 
 
@@ -322,6 +355,13 @@ def _merge(parent: Config, s: SettingsFile, path: str, root: Path, *, inherit: b
         accept=(*parent.accept, *s.accept),
         exclude=(*parent.exclude, *(anchor(p, root) for p in s.exclude)),
         per_file_overrides=(*parent.per_file_overrides, *overrides),
+        scorecard=merge_scorecard(
+            parent.scorecard_tuple(),
+            scorecard_tuple(
+                {name: b.model_dump(exclude_none=True) for name, b in s.scorecard.items()},
+                dict(parent.scorecard_tuple()),
+            ),
+        ),
         inherited=parent.selections() if inherit else (),
         source=path,
         chain=(*parent.chain, path),

@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .scorecard import ScoreLine
 
 
 class Severity(StrEnum):
@@ -154,10 +157,60 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class StrategyUse:
+    """One politeness strategy used in the email (see :mod:`tonecheck.politeness`), located
+    like a finding: ``text[start:end] == use.text`` in the field's text."""
+
+    strategy: str
+    label: str
+    weight: float
+    field: str
+    text: str
+    start: int
+    end: int
+    line: int
+    column: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "strategy": self.strategy,
+            "label": self.label,
+            "weight": self.weight,
+            "field": self.field,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+        }
+
+
+@dataclass(frozen=True)
+class SentenceScore:
+    """The politeness score of one sentence of the body (positions as for findings)."""
+
+    start: int
+    end: int
+    line: int
+    politeness: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "politeness": self.politeness,
+        }
+
+
+@dataclass(frozen=True)
 class Report:
-    """The result of checking one message: sorted findings and the measures rules used."""
+    """The result of checking one message: sorted findings, the measures rules use
+    (``scores``), the scorecard built from them, and the politeness strategies found."""
 
     findings: tuple[Finding, ...]
+    #: The body's measures by name (``words``, ``grade``, ``politeness`` ...; see README,
+    #: "Measures"), and ``subject_words`` when there is a subject.
     scores: dict[str, float] = field(default_factory=dict)
     path: str | None = None
     #: For each field, the text its findings' positions refer to (the file as read, or the
@@ -171,6 +224,12 @@ class Report:
     #: Problems with the input's own directives, e.g. a suppression naming an unknown rule:
     #: one line each, without the path.
     warnings: tuple[str, ...] = ()
+    #: One line per measure: value, band (good/fair/poor), reason and source.
+    scorecard: tuple[ScoreLine, ...] = ()
+    #: The politeness strategies used in the subject and body, in order.
+    strategies: tuple[StrategyUse, ...] = ()
+    #: The politeness of each sentence of the body.
+    sentences: tuple[SentenceScore, ...] = ()
 
     def at_or_above(self, severity: Severity) -> list[Finding]:
         return [f for f in self.findings if f.severity.rank >= severity.rank]
@@ -208,6 +267,12 @@ class Report:
             "notes": list(self.notes),
             "warnings": list(self.warnings),
             "suppressed": [f.to_dict() for f in self.suppressed],
+            "scorecard": [line.to_dict() for line in self.scorecard],
+            "politeness": {
+                "score": self.scores.get("politeness", 0.0),
+                "strategies": [u.to_dict() for u in self.strategies],
+                "sentences": [s.to_dict() for s in self.sentences],
+            },
         }
 
 

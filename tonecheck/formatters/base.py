@@ -21,12 +21,21 @@ class Formatter(ABC):
     ``show_suppressed``: also show findings silenced by inline ``tonecheck: disable``
     comments, marked as suppressed (formats for machines may always include them, marked).
     ``quiet``: findings and errors only, no notes or summary (human formats only).
+    ``scores``: show each email's scorecard (human formats; machine formats always carry it).
     """
 
-    def __init__(self, stream: TextIO, *, show_suppressed: bool = False, quiet: bool = False):
+    def __init__(
+        self,
+        stream: TextIO,
+        *,
+        show_suppressed: bool = False,
+        quiet: bool = False,
+        scores: bool = False,
+    ):
         self.stream = stream
         self.show_suppressed = show_suppressed
         self.quiet = quiet
+        self.scores = scores
         self.reports: list[Report] = []
         self.errors: list[str] = []
 

@@ -78,9 +78,10 @@ class SarifFormatter(Formatter):
         *,
         show_suppressed: bool = False,
         quiet: bool = False,
+        scores: bool = False,
         root: str | os.PathLike[str] | None = None,
     ) -> None:
-        super().__init__(stream, show_suppressed=show_suppressed, quiet=quiet)
+        super().__init__(stream, show_suppressed=show_suppressed, quiet=quiet, scores=scores)
         #: Relative URIs are relative to this directory (default: the current one).
         self.root = os.path.abspath(root if root is not None else os.getcwd())
 

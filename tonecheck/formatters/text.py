@@ -20,6 +20,7 @@ _FIX_MARK = {
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.SUGGESTION: "cyan"}
 _SUPPRESSED_STYLE = "dim"
+_BAND_STYLE = {"good": "green", "fair": "yellow", "poor": "bold red"}
 
 
 class TextFormatter(Formatter):
@@ -34,9 +35,14 @@ class TextFormatter(Formatter):
     """
 
     def __init__(
-        self, stream: TextIO, *, show_suppressed: bool = False, quiet: bool = False
+        self,
+        stream: TextIO,
+        *,
+        show_suppressed: bool = False,
+        quiet: bool = False,
+        scores: bool = False,
     ) -> None:
-        super().__init__(stream, show_suppressed=show_suppressed, quiet=quiet)
+        super().__init__(stream, show_suppressed=show_suppressed, quiet=quiet, scores=scores)
         plain = bool(os.environ.get("NO_COLOR"))  # https://no-color.org: plain text, no styles
         self.console = Console(
             file=stream,
@@ -60,6 +66,32 @@ class TextFormatter(Formatter):
                 self.show(report, finding, suppressed=True)
             else:
                 self._finding(report, finding)
+        if self.scores:
+            self._scorecard(report)
+
+    def _scorecard(self, report: Report) -> None:
+        """The scorecard panel: one line per measure with its band and reason, then the
+        politeness strategies the email uses."""
+        path = escape(display_path(report))
+        self.console.print(f"[bold]{path}[/]: scorecard")
+        width = max((len(line.shown) for line in report.scorecard), default=0)
+        for line in report.scorecard:
+            style = _BAND_STYLE[line.band]
+            self.console.print(
+                f"  {line.label:<13} {escape(line.shown):<{width}}  [{style}]{line.band:<4}[/]  "
+                f"{escape(line.reason)} [dim]\\[{escape(line.source)}][/]"
+            )
+        used: dict[str, list[str]] = {}
+        weights: dict[str, float] = {}
+        for use in report.strategies:
+            used.setdefault(use.label, []).append(use.text)
+            weights[use.label] = use.weight
+        if used:
+            parts = [
+                f"{label} {weights[label]:+.2f} ({escape(', '.join(dict.fromkeys(texts)))})"
+                for label, texts in sorted(used.items(), key=lambda kv: -weights[kv[0]])
+            ]
+            self.console.print(f"  {'strategies':<13} " + "; ".join(parts))
 
     def _finding(self, report: Report, f: Finding) -> None:
         self.show(report, f)
