@@ -481,5 +481,6 @@ def _report(
 
 
 from . import cli_docs as _cli_docs  # noqa: E402  (registers rules, explain, config, init)
+from . import cli_evaluate as _cli_evaluate  # noqa: E402  (registers evaluate)
 
-__all__ = ["Settings", "_cli_docs", "main"]
+__all__ = ["Settings", "_cli_docs", "_cli_evaluate", "main"]

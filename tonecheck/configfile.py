@@ -305,6 +305,9 @@ def _problem(path: str, exc: ValidationError, lines: dict[tuple[str, ...], int])
             return f"{where}: unknown key '{key}' (allowed: {', '.join(_KEYS)})"
         return f"{where}: unknown key '{key}'"
     message = first["msg"].removeprefix("Value error, ")
+    if len(loc) >= 2 and loc[-1] == "[key]":  # a mapping's key is not one of its choices
+        key = ".".join(loc[:-2])
+        return f"{where}: {key}: unknown name '{loc[-2]}' ({message[0].lower()}{message[1:]})"
     return f"{where}: {key}: {message}" if key else f"{where}: {message}"
 
 

@@ -276,9 +276,11 @@ def detect_sentence(sent: Any) -> list[Use]:
             # Liu and Hu's); "not very good" counts as negative, "not bad" as neither.
             rating = nlp_tools.valence(low)
             if abs(rating) >= 1.0:
-                positive = (rating > 0) != _negated(tok)
-                if positive or rating < 0:
-                    add("positive_lexicon" if positive else "negative_lexicon", tok)
+                negated = _negated(tok)
+                if rating > 0:
+                    add("negative_lexicon" if negated else "positive_lexicon", tok)
+                elif not negated:
+                    add("negative_lexicon", tok)
     return uses
 
 
