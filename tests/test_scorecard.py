@@ -162,3 +162,13 @@ def test_scores_panel_in_text_output() -> None:
 def test_scores_is_refused_where_it_does_not_apply() -> None:
     code, _, err = run(str(EXAMPLES), "--scores", "--format", "sarif")
     assert code == 2 and "--scores" in err
+
+
+def test_scores_in_jsonl() -> None:
+    code, out, _ = run(str(EXAMPLES / "good-follow-up.txt"), "--format", "jsonl", "--scores")
+    assert code == 0
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [sorted(line) for line in lines] == [["path", "politeness", "scorecard", "scores"]]
+    assert lines[0]["scorecard"][0]["measure"] == "words"
+    # Without --scores, a clean file writes nothing.
+    assert run(str(EXAMPLES / "good-follow-up.txt"), "--format", "jsonl")[1] == ""

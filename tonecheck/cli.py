@@ -359,7 +359,7 @@ def _check(
         _fail(f"--statistics prints text, json or jsonl, not {fmt}")
     if scores and (statistics or diff or interactive or fmt in ("sarif", "github")):
         _fail(
-            "--scores adds the scorecard to text output (json and jsonl always carry it); "
+            "--scores adds the scorecard to text and jsonl output (json always carries it); "
             "it does not apply to --statistics, --diff, --interactive, sarif or github"
         )
     try:

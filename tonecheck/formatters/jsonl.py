@@ -8,6 +8,8 @@ from typing import Any
 from ..findings import Report
 from .base import FileError, Formatter, ordered
 
+_SCORE_KEYS = ("scores", "scorecard", "politeness")
+
 
 class JsonlFormatter(Formatter):
     """JSON Lines for streaming: each line is one object, flushed after every input.
@@ -16,7 +18,9 @@ class JsonlFormatter(Formatter):
     - with ``show_suppressed``, a suppressed finding: the same plus ``"suppressed": true``;
     - a problem with the input's ``tonecheck:`` directives: ``{"path": ..., "warning": ...}``;
     - an input that could not be checked: ``{"path": ..., "error": ...}`` (``path`` is
-      ``null`` when the message names none).
+      ``null`` when the message names none);
+    - with ``scores``, after an input's findings: ``{"path": ..., "scores": ...,
+      "scorecard": [...], "politeness": {...}}``, as in the ``json`` format.
 
     Nothing is written at the start or the end, so an empty output means no findings.
     """
@@ -30,6 +34,9 @@ class JsonlFormatter(Formatter):
             if suppressed:
                 line["suppressed"] = True
             self._write(line)
+        if self.scores:
+            doc = report.to_dict()
+            self._write({"path": report.path, **{k: doc[k] for k in _SCORE_KEYS}})
         self.stream.flush()
 
     def error(self, message: str) -> None:
