@@ -98,9 +98,9 @@ MEASURES: tuple[Measure, ...] = (
         lambda s: (
             f"{_plural(s['sentences'], 'sentence')}, {s['words_per_sentence']:.1f} words each"
         ),
-        low="short sentences ({good} words on average)",
-        good="short sentences ({good} words on average)",
-        high="long sentences; aim for {good} words on average",
+        low="short sentences (good: {good} words on average)",
+        good="short sentences (good: {good} words on average)",
+        high="long sentences (good: {good} words on average); split the longest",
     ),
     Measure(
         "grade",
@@ -108,9 +108,9 @@ MEASURES: tuple[Measure, ...] = (
         BOOMERANG,
         Bands((_c(at_most=6),), (_c(above=6, at_most=12),)),
         lambda s: f"grade {s['grade']:.1f}",
-        low="plain reading level (grade {good}); replies peak at grade 3 to 5",
-        good="plain reading level (grade {good}); replies peak at grade 3 to 5",
-        high="harder than grade {good}; college-level emails get the fewest replies",
+        low="plain reading level (good: grade {good}); replies peak at grade 3 to 5",
+        good="plain reading level (good: grade {good}); replies peak at grade 3 to 5",
+        high="harder than plain (good: grade {good}); college-level emails get the fewest replies",
     ),
     Measure(
         "sentiment",
@@ -118,9 +118,9 @@ MEASURES: tuple[Measure, ...] = (
         VADER,
         Bands((_c(at_least=0.05),), (_c(above=-0.5, below=0.05),)),
         lambda s: f"{s['sentiment']:+.2f} overall",
-        low="neutral to negative; mildly warm emails get 10 to 15% more replies than neutral ones",
-        good="warm ({good}); mildly positive emails get the most replies",
-        high="warm ({good}); mildly positive emails get the most replies",
+        low="neutral to negative (good: {good}); mildly warm emails get 10-15% more replies",
+        good="warm (good: {good}); mildly positive emails get the most replies",
+        high="warm (good: {good}); mildly positive emails get the most replies",
     ),
     Measure(
         "min_sentence_sentiment",
@@ -128,7 +128,7 @@ MEASURES: tuple[Measure, ...] = (
         ENRON,
         Bands((_c(above=-0.5),), (_c(above=-0.75, at_most=-0.5),)),
         lambda s: f"{s['min_sentence_sentiment']:+.2f}",
-        low="a sentence reads as harsh (below {good}); soften it or say it in person",
+        low="a sentence reads as harsh (good: {good}); soften it or say it in person",
         good="no sentence reads as harsh",
         high="no sentence reads as harsh",
     ),
@@ -138,9 +138,9 @@ MEASURES: tuple[Measure, ...] = (
         POLITENESS,
         Bands((_c(at_least=0.5),), (_c(at_least=0, below=0.5),)),
         lambda s: f"{s['politeness']:+.2f}",
-        low="few polite strategies ({good} reads polite); thanks, a greeting or 'could you' help",
-        good="polite ({good}): gratitude, greetings, 'could you', 'please' inside a request",
-        high="polite ({good}): gratitude, greetings, 'could you', 'please' inside a request",
+        low="few polite strategies (good: {good}); thanks, a greeting or 'could you' help",
+        good="reads polite (good: {good}): thanks, greetings, 'could you', 'please' inside",
+        high="reads polite (good: {good}): thanks, greetings, 'could you', 'please' inside",
     ),
     Measure(
         "reader_focus",
@@ -152,9 +152,9 @@ MEASURES: tuple[Measure, ...] = (
             if s.get("first_person", 0) + s.get("second_person", 0)
             else "no I or you"
         ),
-        low="mostly about the writer (I/we); turn a sentence toward the reader",
-        good="speaks to the reader ({good} of I and you are 'you')",
-        high="speaks to the reader ({good} of I and you are 'you')",
+        low="mostly about the writer (good: {good} 'you' among I/we/you); turn to the reader",
+        good="speaks to the reader (good: {good} 'you' among I/we/you)",
+        high="speaks to the reader (good: {good} 'you' among I/we/you)",
     ),
     Measure(
         "questions",
@@ -163,8 +163,8 @@ MEASURES: tuple[Measure, ...] = (
         Bands((_c(at_least=1, at_most=3),), (_c(at_most=0),)),
         lambda s: _n(s["questions"]),
         low="no question; if you need an answer, ask (1 to 3 questions get 50% more replies)",
-        good="a clear ask ({good}); emails with 1 to 3 questions get the most replies",
-        high="more than {good} questions; the reader may answer none",
+        good="a clear ask (good: {good}); 1 to 3 questions get the most replies",
+        high="many questions (good: {good}); the reader may answer none",
     ),
     Measure(
         "subject_words",
@@ -173,7 +173,7 @@ MEASURES: tuple[Measure, ...] = (
         Bands((_c(at_least=2, at_most=5),), (_c(at_least=1, below=2), _c(above=5, at_most=9))),
         lambda s: _plural(s["subject_words"], "word"),
         low="short; subjects of 3 to 4 words get the most replies, none at all the fewest",
-        good="{good} words; subjects of 3 to 4 words get the most replies",
+        good="short and clear (good: {good}); 3 to 4 words get the most replies",
         high="long; subjects of 3 to 4 words get the most replies",
     ),
 )
