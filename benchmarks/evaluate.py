@@ -82,7 +82,7 @@ def politeness(checker: tonecheck.Checker, path: Path) -> None:
             acc = evaluation.median_split_accuracy(values, labels)
             print(f"{name:38} {half:46} {len(chosen):5} {auc:6.3f} {acc:8.3f}")
     for name, acc in PAPER:
-        print(f"{name:38} {'10-fold / leave-one-out in the paper':46} {'':5} {'':>6} {acc:8.3f}")
+        print(f"{name:38} {'in-domain, as reported in the paper':46} {'':5} {'':>6} {acc:8.3f}")
     used = [{u.strategy for u in rep.strategies} for rep in reports]
     count: Counter[str] = Counter(name for names in used for name in names)
     polite: Counter[str] = Counter(

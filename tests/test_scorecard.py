@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from conftest import EXAMPLES
 
@@ -172,3 +173,20 @@ def test_scores_in_jsonl() -> None:
     assert lines[0]["scorecard"][0]["measure"] == "words"
     # Without --scores, a clean file writes nothing.
     assert run(str(EXAMPLES / "good-follow-up.txt"), "--format", "jsonl")[1] == ""
+
+
+def test_readme_metric_rule_example_runs(tmp_path: Path) -> None:
+    """The README's "no question at all" pack loads and its own examples hold."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    start = readme.index("```yaml\npack: reply-rate")
+    block = readme[start + len("```yaml\n") : readme.index("```", start + 3)]
+    pack = tmp_path / "reply-rate.yaml"
+    pack.write_text(block, encoding="utf-8")
+    checker = tonecheck.Checker(
+        tonecheck.Config(rule_paths=(str(pack),), select=("no-question-in-a-long-email",))
+    )
+    examples = yaml.safe_load(block)["rules"][0]["examples"]
+    for text in examples["flag"]:
+        assert [f.rule for f in checker.check(text).findings] == ["no-question-in-a-long-email"]
+    for text in examples["ok"]:
+        assert checker.check(text).findings == ()
