@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -172,17 +172,7 @@ class StrategyUse:
     column: int
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "strategy": self.strategy,
-            "label": self.label,
-            "weight": self.weight,
-            "field": self.field,
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "line": self.line,
-            "column": self.column,
-        }
+        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -195,12 +185,7 @@ class SentenceScore:
     politeness: float
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "start": self.start,
-            "end": self.end,
-            "line": self.line,
-            "politeness": self.politeness,
-        }
+        return asdict(self)
 
 
 @dataclass(frozen=True)

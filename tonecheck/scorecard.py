@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from .schema import Condition
@@ -194,15 +194,7 @@ class ScoreLine:
     source: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "measure": self.measure,
-            "label": self.label,
-            "value": self.value,
-            "shown": self.shown,
-            "band": self.band,
-            "reason": self.reason,
-            "source": self.source,
-        }
+        return asdict(self)
 
 
 def describe(conditions: tuple[Condition, ...], percent: bool = False) -> str:
