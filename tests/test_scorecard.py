@@ -190,3 +190,14 @@ def test_readme_metric_rule_example_runs(tmp_path: Path) -> None:
         assert [f.rule for f in checker.check(text).findings] == ["no-question-in-a-long-email"]
     for text in examples["ok"]:
         assert checker.check(text).findings == ()
+
+
+def test_strategies_are_the_bodys_and_make_its_score(checker: tonecheck.Checker) -> None:
+    report = checker.check(
+        "Thanks for the notes. Could you send the slides?", subject="Please reply"
+    )
+    assert {u.field for u in report.strategies} == {"body"}
+    from tonecheck.politeness import STRATEGIES
+
+    used = {u.strategy for u in report.strategies}
+    assert report.scores["politeness"] == pytest.approx(sum(STRATEGIES[n].weight for n in used))

@@ -115,8 +115,9 @@ class Checker:
             texts[field.name] = field.source
             result = self._check_field(field, doc)
             findings.extend(result.findings)
-            uses.extend(_strategy_uses(field, result.measures))
             if field.name == "body":
+                # The politeness score, like the other scores, is the body's.
+                uses.extend(_strategy_uses(field, result.measures))
                 # Strategy counts are in ``strategies``, one record per use.
                 scores.update(
                     (k, v) for k, v in result.measures.text.items() if not k.startswith("strategy_")

@@ -158,7 +158,7 @@ class Finding:
 
 @dataclass(frozen=True)
 class StrategyUse:
-    """One politeness strategy used in the email (see :mod:`tonecheck.politeness`), located
+    """One politeness strategy used in the body (see :mod:`tonecheck.politeness`), located
     like a finding: ``text[start:end] == use.text`` in the field's text."""
 
     strategy: str
@@ -211,7 +211,7 @@ class Report:
     warnings: tuple[str, ...] = ()
     #: One line per measure: value, band (good/fair/poor), reason and source.
     scorecard: tuple[ScoreLine, ...] = ()
-    #: The politeness strategies used in the subject and body, in order.
+    #: The politeness strategies used in the body, in order (they make ``scores["politeness"]``).
     strategies: tuple[StrategyUse, ...] = ()
     #: The politeness of each sentence of the body.
     sentences: tuple[SentenceScore, ...] = ()
