@@ -201,3 +201,10 @@ def test_strategies_are_the_bodys_and_make_its_score(checker: tonecheck.Checker)
 
     used = {u.strategy for u in report.strategies}
     assert report.scores["politeness"] == pytest.approx(sum(STRATEGIES[n].weight for n in used))
+
+
+def test_reader_focus_without_pronouns_is_fair() -> None:
+    scores = {"reader_focus": 0.5, "first_person": 0.0, "second_person": 0.0}
+    (line,) = scorecard.score_lines(scores)
+    assert (line.shown, line.band) == ("no I or you", "fair")
+    assert "no I, we or you" in line.reason

@@ -238,9 +238,12 @@ def score_lines(
         value = scores[m.name]
         good = describe(chosen.good, percent=m.name == "reader_focus")
         reason = getattr(m, _side(chosen, value)).format(good=good)
-        lines.append(
-            ScoreLine(m.name, m.label, value, m.shown(scores), chosen.band(value), reason, m.source)
-        )
+        band = chosen.band(value)
+        pronouns = scores.get("first_person", 0.0) + scores.get("second_person", 0.0)
+        if m.name == "reader_focus" and not pronouns:
+            # No I, we or you at all: neither about the writer nor written to the reader.
+            band, reason = FAIR, "no I, we or you; name the reader or what they need"
+        lines.append(ScoreLine(m.name, m.label, value, m.shown(scores), band, reason, m.source))
     return tuple(lines)
 
 
