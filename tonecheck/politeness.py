@@ -16,7 +16,7 @@ it; a sentence that starts with a bare command verb is told from one that starts
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -375,12 +375,3 @@ def _negated(tok: Any) -> bool:
             return False
         node = node.head
     return False
-
-
-def by_sentence(doc: Any, uses: list[Use]) -> Iterator[tuple[int, int, float]]:
-    """``(start, end, score)`` of each sentence with words in it."""
-    for sent in doc.sents:
-        if not sent.text.strip():
-            continue
-        inside = [u for u in uses if sent.start_char <= u.start < sent.end_char]
-        yield sent.start_char, sent.end_char, score(inside)
