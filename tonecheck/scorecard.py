@@ -67,6 +67,16 @@ class Measure:
     low: str
     good: str
     high: str
+    #: Whether values are shares, shown as percentages in the reasons.
+    percent: bool = False
+    #: When the email gives the measure nothing to measure: the test, and the reason for
+    #: the ``fair`` band it then gets whatever the value.
+    empty: Callable[[Mapping[str, float]], bool] | None = None
+    empty_reason: str = ""
+
+
+def _no_pronouns(scores: Mapping[str, float]) -> bool:
+    return not scores.get("first_person", 0.0) + scores.get("second_person", 0.0)
 
 
 def _n(value: float) -> str:
@@ -147,14 +157,14 @@ MEASURES: tuple[Measure, ...] = (
         "reader focus",
         ENRON,
         Bands((_c(at_least=0.3),), (_c(at_least=0.1, below=0.3),)),
-        lambda s: (
-            f"{round(100 * s['reader_focus'])}% you"
-            if s.get("first_person", 0) + s.get("second_person", 0)
-            else "no I or you"
-        ),
+        lambda s: "no I or you" if _no_pronouns(s) else f"{round(100 * s['reader_focus'])}% you",
         low="mostly about the writer (good: {good} 'you' among I/we/you); turn to the reader",
         good="speaks to the reader (good: {good} 'you' among I/we/you)",
         high="speaks to the reader (good: {good} 'you' among I/we/you)",
+        percent=True,
+        # Neither about the writer nor written to the reader.
+        empty=_no_pronouns,
+        empty_reason="no I, we or you; name the reader or what they need",
     ),
     Measure(
         "questions",
@@ -236,13 +246,12 @@ def score_lines(
             continue
         chosen = (bands or {}).get(m.name, m.default)
         value = scores[m.name]
-        good = describe(chosen.good, percent=m.name == "reader_focus")
-        reason = getattr(m, _side(chosen, value)).format(good=good)
-        band = chosen.band(value)
-        pronouns = scores.get("first_person", 0.0) + scores.get("second_person", 0.0)
-        if m.name == "reader_focus" and not pronouns:
-            # No I, we or you at all: neither about the writer nor written to the reader.
-            band, reason = FAIR, "no I, we or you; name the reader or what they need"
+        if m.empty is not None and m.empty(scores):
+            band, reason = FAIR, m.empty_reason
+        else:
+            band = chosen.band(value)
+            good = describe(chosen.good, percent=m.percent)
+            reason = getattr(m, _side(chosen, value)).format(good=good)
         lines.append(ScoreLine(m.name, m.label, value, m.shown(scores), band, reason, m.source))
     return tuple(lines)
 
