@@ -20,6 +20,17 @@ from .schemagen import SCHEMAS, schema_text
 _HELP = {"help_option_names": ["-h", "--help"]}
 
 
+#: ``--format text|json``, for the commands that print a document rather than findings.
+_format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+
+
 def _settings_options(f: Any) -> Any:
     f = click.option("--isolated", is_flag=True, help="Ignore every config file.")(f)
     f = click.option(
@@ -33,14 +44,7 @@ def _settings_options(f: Any) -> Any:
 
 @main.command(context_settings=_HELP)
 @click.argument("path", required=False, default=".", metavar="[PATH]")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@_format_option
 @_settings_options
 def rules(path: str, fmt: str, config_file: str | None, isolated: bool) -> None:
     """List every rule: id, category, severity, fix, and whether it is on for PATH

@@ -9,7 +9,7 @@ import click
 
 from .checker import checker_for
 from .cli import Settings, _fail, main
-from .cli_docs import _HELP, _settings_options
+from .cli_docs import _HELP, _format_option, _settings_options
 from .errors import TonecheckError
 from .findings import Severity
 
@@ -24,14 +24,7 @@ from .findings import Severity
     help="Lowest severity that counts as finding a category (lower for a category whose "
     "rules never reach it).",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@_format_option
 @click.option("--no-misses", is_flag=True, help="Leave out the list of misses and false alarms.")
 @_settings_options
 def evaluate(
