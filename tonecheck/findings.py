@@ -245,13 +245,22 @@ class Report:
         return apply(text, choose(in_text(self, text), text, unsafe=unsafe, only=only))
 
     def to_dict(self) -> dict[str, Any]:
+        scored = self.scores_dict()
         return {
             "path": self.path,
             "findings": [f.to_dict() for f in self.findings],
-            "scores": dict(self.scores),
+            "scores": scored["scores"],
             "notes": list(self.notes),
             "warnings": list(self.warnings),
             "suppressed": [f.to_dict() for f in self.suppressed],
+            "scorecard": scored["scorecard"],
+            "politeness": scored["politeness"],
+        }
+
+    def scores_dict(self) -> dict[str, Any]:
+        """``scores``, ``scorecard`` and ``politeness``, as in :meth:`to_dict`."""
+        return {
+            "scores": dict(self.scores),
             "scorecard": [line.to_dict() for line in self.scorecard],
             "politeness": {
                 "score": self.scores.get("politeness", 0.0),

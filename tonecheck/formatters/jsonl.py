@@ -8,8 +8,6 @@ from typing import Any
 from ..findings import Report
 from .base import FileError, Formatter, ordered
 
-_SCORE_KEYS = ("scores", "scorecard", "politeness")
-
 
 class JsonlFormatter(Formatter):
     """JSON Lines for streaming: each line is one object, flushed after every input.
@@ -35,8 +33,7 @@ class JsonlFormatter(Formatter):
                 line["suppressed"] = True
             self._write(line)
         if self.scores:
-            doc = report.to_dict()
-            self._write({"path": report.path, **{k: doc[k] for k in _SCORE_KEYS}})
+            self._write({"path": report.path, **report.scores_dict()})
         self.stream.flush()
 
     def error(self, message: str) -> None:
