@@ -73,15 +73,9 @@ class SarifFormatter(Formatter):
     """
 
     def __init__(
-        self,
-        stream: TextIO,
-        *,
-        show_suppressed: bool = False,
-        quiet: bool = False,
-        scores: bool = False,
-        root: str | os.PathLike[str] | None = None,
+        self, stream: TextIO, *, root: str | os.PathLike[str] | None = None, **options: bool
     ) -> None:
-        super().__init__(stream, show_suppressed=show_suppressed, quiet=quiet, scores=scores)
+        super().__init__(stream, **options)
         #: Relative URIs are relative to this directory (default: the current one).
         self.root = os.path.abspath(root if root is not None else os.getcwd())
 

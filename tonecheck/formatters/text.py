@@ -34,15 +34,8 @@ class TextFormatter(Formatter):
     and the summary counts them. ``quiet`` leaves out notes and the summary line.
     """
 
-    def __init__(
-        self,
-        stream: TextIO,
-        *,
-        show_suppressed: bool = False,
-        quiet: bool = False,
-        scores: bool = False,
-    ) -> None:
-        super().__init__(stream, show_suppressed=show_suppressed, quiet=quiet, scores=scores)
+    def __init__(self, stream: TextIO, **options: bool) -> None:
+        super().__init__(stream, **options)
         plain = bool(os.environ.get("NO_COLOR"))  # https://no-color.org: plain text, no styles
         self.console = Console(
             file=stream,
