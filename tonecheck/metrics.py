@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -134,7 +135,7 @@ def measure(doc: Any) -> Measures:
     lettered = sum(s.values["lettered_words"] for s in sentences)
     totals["caps_share"] = totals["caps_words"] / lettered if lettered else 0.0
     first, second = totals["first_person"], totals["second_person"]
-    used = {u.strategy for u in uses}
+    used = Counter(u.strategy for u in uses)
     totals.update(
         {
             "sentences": float(len(sentences)),
@@ -154,7 +155,7 @@ def measure(doc: Any) -> Measures:
         }
     )
     for name in politeness.STRATEGIES:
-        totals[f"strategy_{name}"] = float(sum(1 for u in uses if u.strategy == name))
+        totals[f"strategy_{name}"] = float(used[name])
     ordered = tuple(sorted(set(uses), key=lambda u: (u.start, u.end, u.strategy)))
     return Measures(
         text={k: round(v, 4) for k, v in totals.items()},
