@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -42,6 +43,33 @@ _SENTENCE_END = re.compile(r"[.!?:;\n]\s*$")
 class _FieldResult:
     findings: list[Finding]
     measures: Measures
+    layout: _Layout
+
+
+class _Layout:
+    """Where things are in one field, looked up by bisection so that a long text with many
+    findings costs time in proportion to its length: the source's lines, the measured
+    sentences, and spaCy's sentences."""
+
+    def __init__(self, field: Field, doc: Any, measures: Measures) -> None:
+        self.measures = measures
+        self.line_starts = [0, *(m.end() for m in re.finditer("\n", field.source))]
+        self.measured_starts = [s.start for s in measures.sentences]
+        self.sents = list(doc.sents)
+        self.sent_starts = [s.start_char for s in self.sents]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of ``offset`` in the field's source."""
+        i = bisect_right(self.line_starts, offset) - 1
+        return i + 1, offset - self.line_starts[i] + 1
+
+    def sentence_at(self, offset: int) -> SentenceMeasures | None:
+        """The measured sentence holding the character at ``offset`` of the field's text."""
+        i = bisect_right(self.measured_starts, offset) - 1
+        if i < 0:
+            return None
+        sent = self.measures.sentences[i]
+        return sent if offset < max(sent.end, sent.start + 1) else None
 
 
 class Checker:
@@ -84,7 +112,7 @@ class Checker:
     def check_message(self, message: Message) -> Report:
         """Check a :class:`Message`; positions refer to its source when it has one."""
         with self.pipeline.lock:
-            docs = [self.pipeline.nlp(f.text) for f in message.fields]
+            docs = self.pipeline.parse([f.text for f in message.fields])
             return self._report(message, docs)
 
     def check_many(self, items: Iterable[Item], *, batch_size: int = 32) -> Iterator[Report]:
@@ -93,7 +121,7 @@ class Checker:
         while batch := [self._as_message(item) for item in islice(iterator, batch_size)]:
             with self.pipeline.lock:
                 texts = [f.text for m in batch for f in m.fields]
-                docs = iter(list(self.pipeline.nlp.pipe(texts, batch_size=batch_size)))
+                docs = iter(self.pipeline.parse(texts, batch_size))
                 reports = [self._report(m, [next(docs) for _ in m.fields]) for m in batch]
             yield from reports
 
@@ -117,12 +145,12 @@ class Checker:
             findings.extend(result.findings)
             if field.name == "body":
                 # The politeness score, like the other scores, is the body's.
-                uses.extend(_strategy_uses(field, result.measures))
+                uses.extend(_strategy_uses(field, result.layout))
                 # Strategy counts are in ``strategies``, one record per use.
                 scores.update(
                     (k, v) for k, v in result.measures.text.items() if not k.startswith("strategy_")
                 )
-                sentences = _sentence_scores(field, result.measures)
+                sentences = _sentence_scores(field, result.layout)
             else:
                 scores["subject_words"] = subject_words(field.text)
         findings.sort(key=lambda f: f.sort_key)
@@ -144,16 +172,17 @@ class Checker:
 
     def _check_field(self, field: Field, doc: Any) -> _FieldResult:
         measures = measure(doc)
+        layout = _Layout(field, doc, measures)
         ctx = Context(field.text, doc, measures)
         findings = []
         for rule in self.rules:
             if rule.spec.field not in (field.name, "any"):
                 continue
-            hits = (h for h in rule.kind.find(ctx) if _sentence_ok(rule, h, measures))
-            for hit in _non_overlapping(_widen(rule, h, doc) for h in hits):
+            hits = (h for h in rule.kind.find(ctx) if _sentence_ok(rule, h, layout))
+            for hit in _non_overlapping(_widen(rule, h, layout) for h in hits):
                 if _authored(field, hit):
-                    findings.append(_finding(rule, field, hit, measures))
-        return _FieldResult(findings, measures)
+                    findings.append(_finding(rule, field, hit, layout))
+        return _FieldResult(findings, measures, layout)
 
 
 def check(body: str, subject: str | None = None, *, config: Config | None = None) -> Report:
@@ -200,65 +229,66 @@ _sources: dict[tuple[tuple[str, int, int], ...], tuple[RuleSource, ...]] = {}
 def _drop_nested(findings: list[Finding]) -> list[Finding]:
     """Drop a finding that says again what another of its category and field says: one
     inside a more severe finding ("ASAP" inside "I need an answer ASAP"), or one on the very
-    same span at the same severity (the first rule, by id, is kept)."""
+    same span at the same severity (the first rule, by id, is kept).
+
+    One rule's findings in a field never overlap, so of each other rule only the last
+    finding that starts at or before ``f`` can hold ``f``: it is found by bisection.
+    """
+    by_rule: dict[tuple[str, str, str], list[Finding]] = {}
+    for f in sorted(findings, key=lambda f: f.start):
+        by_rule.setdefault((f.category, f.field, f.rule), []).append(f)
+    starts = {key: [f.start for f in group] for key, group in by_rule.items()}
+    rules_of: dict[tuple[str, str], list[str]] = {}
+    for category, name, rule in by_rule:
+        rules_of.setdefault((category, name), []).append(rule)
 
     def covered(f: Finding) -> bool:
-        return any(
-            g is not f
-            and g.category == f.category
-            and g.field == f.field
-            and g.start <= f.start
-            and f.end <= g.end
-            and (
-                g.severity.rank > f.severity.rank
-                or (
-                    g.severity == f.severity
-                    and (g.start, g.end) == (f.start, f.end)
-                    and g.rule < f.rule
-                )
-            )
-            for g in findings
-        )
+        for rule in rules_of[(f.category, f.field)]:
+            key = (f.category, f.field, rule)
+            i = bisect_right(starts[key], f.start) - 1
+            if i < 0:
+                continue
+            g = by_rule[key][i]
+            if g is f or f.end > g.end:
+                continue
+            same = (g.start, g.end) == (f.start, f.end)
+            if g.severity.rank > f.severity.rank or (
+                g.severity == f.severity and same and g.rule < f.rule
+            ):
+                return True
+        return False
 
     return [f for f in findings if not covered(f)]
 
 
-def _sentence_ok(rule: Rule, hit: Hit, measures: Measures) -> bool:
+def _sentence_ok(rule: Rule, hit: Hit, layout: _Layout) -> bool:
     """Whether the sentence holding ``hit`` meets the rule's ``sentence_when`` conditions."""
     conditions = rule.spec.sentence_when
     if not conditions:
         return True
-    sent = _sentence_at(measures, hit.start)
+    sent = layout.sentence_at(hit.start)
     return sent is not None and all(c.holds(sent.values[n]) for n, c in conditions.items())
 
 
-def _sentence_at(measures: Measures, offset: int) -> SentenceMeasures | None:
-    """The measured sentence holding the character at ``offset``."""
-    for sent in measures.sentences:
-        if sent.start <= offset < max(sent.end, sent.start + 1):
-            return sent
-    return None
-
-
-def _widen(rule: Rule, hit: Hit, doc: Any) -> Hit:
+def _widen(rule: Rule, hit: Hit, layout: _Layout) -> Hit:
     """Report the whole sentence for rules whose rewrite replaces the sentence."""
     if rule.spec.span != "sentence":
         return hit
-    sents = list(doc.sents)
-    for i, sent in enumerate(sents):
-        if sent.start_char <= hit.start < sent.end_char:
-            # The parser sometimes ends a sentence at a conjunction ("... on the quote | so
-            # I can ..."); a rewrite must cover the sentence as written, up to its full stop.
-            first = i
-            while first > 0 and not _ends_sentence(sents[first - 1].text):
-                first -= 1
-            last = i
-            while last + 1 < len(sents) and not _ends_sentence(sents[last].text):
-                last += 1
-            start = sents[first].start_char
-            end = sents[last].start_char + len(sents[last].text.rstrip())
-            return Hit(start, max(end, hit.end), hit.captures, hit.swap)
-    return hit
+    sents = layout.sents
+    i = bisect_right(layout.sent_starts, hit.start) - 1
+    if i < 0 or hit.start >= sents[i].end_char:
+        return hit
+    # The parser sometimes ends a sentence at a conjunction ("... on the quote | so
+    # I can ..."); a rewrite must cover the sentence as written, up to its full stop.
+    first = i
+    while first > 0 and not _ends_sentence(sents[first - 1].text):
+        first -= 1
+    last = i
+    while last + 1 < len(sents) and not _ends_sentence(sents[last].text):
+        last += 1
+    start = sents[first].start_char
+    end = sents[last].start_char + len(sents[last].text.rstrip())
+    return Hit(start, max(end, hit.end), hit.captures, hit.swap)
 
 
 def _ends_sentence(text: str) -> bool:
@@ -287,14 +317,14 @@ def _authored(field: Field, hit: Hit) -> bool:
     )
 
 
-def _finding(rule: Rule, field: Field, hit: Hit, measures: Measures) -> Finding:
+def _finding(rule: Rule, field: Field, hit: Hit, layout: _Layout) -> Finding:
     spec = rule.spec
     frame = field.source
     start, end = field.span(hit.start, hit.end)
     matched = frame[start:end]
-    line, column = _position(frame, start)
-    end_line, end_column = _position(frame, end)
-    sent = _sentence_at(measures, hit.start)
+    line, column = layout.position(start)
+    end_line, end_column = layout.position(end)
+    sent = layout.sentence_at(hit.start)
     values = template_values(matched, field.text[sent.start : sent.end] if sent else "")
     values.update(hit.captures)
     return Finding(
@@ -368,11 +398,11 @@ class _Safe(dict[str, str]):
         return "{" + key + "}"
 
 
-def _strategy_uses(field: Field, measures: Measures) -> Iterator[StrategyUse]:
+def _strategy_uses(field: Field, layout: _Layout) -> Iterator[StrategyUse]:
     """The field's politeness strategies, located in its source like findings."""
-    for use in measures.strategies:
+    for use in layout.measures.strategies:
         start, end = field.span(use.start, use.end)
-        line, column = _position(field.source, start)
+        line, column = layout.position(start)
         strategy = STRATEGIES[use.strategy]
         yield StrategyUse(
             use.strategy,
@@ -387,19 +417,13 @@ def _strategy_uses(field: Field, measures: Measures) -> Iterator[StrategyUse]:
         )
 
 
-def _sentence_scores(field: Field, measures: Measures) -> tuple[SentenceScore, ...]:
+def _sentence_scores(field: Field, layout: _Layout) -> tuple[SentenceScore, ...]:
     scores = []
-    for sent in measures.sentences:
+    for sent in layout.measures.sentences:
         if sent.end <= sent.start:
             continue
         start, end = field.span(sent.start, sent.end)
         scores.append(
-            SentenceScore(start, end, _position(field.source, start)[0], sent.values["politeness"])
+            SentenceScore(start, end, layout.position(start)[0], sent.values["politeness"])
         )
     return tuple(scores)
-
-
-def _position(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of ``offset`` in ``text``."""
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
