@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import logging
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
@@ -15,6 +16,7 @@ from . import message as messages
 from .config import Config
 from .findings import CATEGORIES, Finding, Fix, Report, Safety, SentenceScore, StrategyUse
 from .kinds import Context, Hit
+from .kinds.regex import RuleTimeout
 from .loader import (
     Kinds,
     Rule,
@@ -33,6 +35,8 @@ from .rewrite import Captured, deadline, fit_case, is_question, render, sentence
 from .ruleset import resolve
 from .scorecard import Bands, score_lines, subject_words
 
+log = logging.getLogger("tonecheck")
+
 #: What ``check_many`` accepts: a body, a ``(body, subject)`` pair, or a :class:`Message`.
 Item = str | tuple[str, str | None] | Message
 
@@ -44,6 +48,8 @@ class _FieldResult:
     findings: list[Finding]
     measures: Measures
     layout: _Layout
+    #: Rules that failed on this field, one line each (no draft text in them).
+    errors: list[str]
 
 
 class _Layout:
@@ -139,10 +145,12 @@ class Checker:
         texts: dict[str, str] = {}
         uses: list[StrategyUse] = []
         sentences: tuple[SentenceScore, ...] = ()
+        errors: list[str] = []
         for field, doc in zip(message.fields, docs, strict=True):
             texts[field.name] = field.source
             result = self._check_field(field, doc)
             findings.extend(result.findings)
+            errors.extend(result.errors)
             if field.name == "body":
                 # The politeness score, like the other scores, is the body's.
                 uses.extend(_strategy_uses(field, result.layout))
@@ -168,6 +176,7 @@ class Checker:
             scorecard=score_lines(scores, self.bands),
             strategies=tuple(uses),
             sentences=sentences,
+            errors=tuple(errors),
         )
 
     def _check_field(self, field: Field, doc: Any) -> _FieldResult:
@@ -175,14 +184,32 @@ class Checker:
         layout = _Layout(field, doc, measures)
         ctx = Context(field.text, doc, measures)
         findings = []
+        errors = []
         for rule in self.rules:
             if rule.spec.field not in (field.name, "any"):
                 continue
-            hits = (h for h in rule.kind.find(ctx) if _sentence_ok(rule, h, layout))
-            for hit in _non_overlapping(_widen(rule, h, layout) for h in hits):
-                if _authored(field, hit):
-                    findings.append(_finding(rule, field, hit, layout))
-        return _FieldResult(findings, measures, layout)
+            try:
+                hits = [h for h in rule.kind.find(ctx) if _sentence_ok(rule, h, layout)]
+                found = [
+                    _finding(rule, field, hit, layout)
+                    for hit in _non_overlapping(_widen(rule, h, layout) for h in hits)
+                    if _authored(field, hit)
+                ]
+            except Exception as exc:  # a rule's own failure must not stop the others
+                errors.append(_rule_failed(rule, field, exc))
+                continue
+            findings.extend(found)
+        return _FieldResult(findings, measures, layout, errors)
+
+
+def _rule_failed(rule: Rule, field: Field, exc: Exception) -> str:
+    """One line for a rule that raised: the rule, where it is written, and what went wrong,
+    without the exception's own message, which may quote the draft (``--verbose`` logs it)."""
+    where = f"{rule.path}:{rule.line}" if rule.line else rule.path
+    timed_out = isinstance(exc, RuleTimeout)
+    problem = str(exc) if timed_out else f"failed with {type(exc).__name__}"
+    log.debug("rule %r failed on the %s", rule.id, field.name, exc_info=exc)
+    return f"rule '{rule.id}' ({where}) {problem} on the {field.name}; the other rules ran"
 
 
 def check(body: str, subject: str | None = None, *, config: Config | None = None) -> Report:

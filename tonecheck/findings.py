@@ -215,6 +215,8 @@ class Report:
     strategies: tuple[StrategyUse, ...] = ()
     #: The politeness of each sentence of the body.
     sentences: tuple[SentenceScore, ...] = ()
+    #: Rules that failed on this input (the others ran): one line each, without the path.
+    errors: tuple[str, ...] = ()
 
     def at_or_above(self, severity: Severity) -> list[Finding]:
         return [f for f in self.findings if f.severity.rank >= severity.rank]
@@ -252,6 +254,7 @@ class Report:
             "scores": scored["scores"],
             "notes": list(self.notes),
             "warnings": list(self.warnings),
+            "errors": list(self.errors),
             "suppressed": [f.to_dict() for f in self.suppressed],
             "scorecard": scored["scorecard"],
             "politeness": scored["politeness"],

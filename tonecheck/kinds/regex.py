@@ -2,19 +2,61 @@
 
 For what tokens hide (punctuation runs such as ``!!!``) and for case-sensitive checks.
 Named groups can be used in suggestion templates.
+
+Rule files may come from anyone, so a pattern is guarded twice against catastrophic
+backtracking (``(a+)+$`` takes longer than the age of the universe on 40 letters): at load,
+it is tried on short hostile texts and rejected if it cannot finish them
+(:data:`PROBE_SECONDS`); at run time it runs with the ``regex`` module's timeout, a budget
+that grows with the text (:func:`budget`), and a rule over budget is reported, not waited
+for.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any, Literal
 
+import regex
 from pydantic import Field, field_validator
 
+from ..errors import TonecheckError
 from ..rewrite import Captured
 from ..schema import RuleSpec
 from .base import Context, Hit, Kind, captured_token
+
+#: Seconds a pattern may take on each probe text at load (a linear one takes well under a
+#: millisecond; one that backtracks catastrophically does not finish).
+PROBE_SECONDS = 0.5
+
+#: A rule's time budget on one field: this many seconds, plus :data:`SECONDS_PER_CHAR` for
+#: each character (a linear pattern needs about a microsecond per character at most).
+BASE_SECONDS = 1.0
+SECONDS_PER_CHAR = 20e-6
+
+
+def budget(length: int) -> float:
+    """The seconds a regex rule may take on a field of ``length`` characters."""
+    return BASE_SECONDS + SECONDS_PER_CHAR * length
+
+
+class RuleTimeout(TonecheckError):
+    """A regex rule went over its time budget on one input."""
+
+
+def _probes() -> list[str]:
+    """Texts on which catastrophic patterns give up: long runs of one kind of character,
+    then one that breaks the match."""
+    n = 2000
+    runs = ["a" * n, "A" * n, " " * n, "\n" * n, "!" * n, "." * n, "1" * n, "a " * (n // 2)]
+    runs += ["a\n" * (n // 2), "aA" * (n // 2), "a, " * (n // 3), "a!" * (n // 2)]
+    return [run + "\x00" for run in runs]
+
+
+_PROBES = _probes()
+
+
+def _flags(ignorecase: bool) -> int:
+    return int(regex.IGNORECASE) if ignorecase else 0
 
 
 class RegexSpec(RuleSpec):
@@ -28,15 +70,26 @@ class RegexSpec(RuleSpec):
     def _compiles(cls, value: str | list[str]) -> str | list[str]:
         for alternative in [value] if isinstance(value, str) else value:
             try:
-                compiled = re.compile(alternative)
-            except re.error as exc:
+                compiled = regex.compile(alternative, regex.IGNORECASE)
+            except regex.error as exc:
                 raise ValueError(f"bad regex {alternative!r}: {exc}") from None
             if compiled.match(""):
                 raise ValueError(f"regex {alternative!r} matches the empty string")
+            for probe in _PROBES:
+                try:
+                    for _ in compiled.finditer(probe, timeout=PROBE_SECONDS):
+                        pass
+                except TimeoutError:
+                    raise ValueError(
+                        f"regex {alternative!r} backtracks catastrophically: it did not finish "
+                        f"in {PROBE_SECONDS} s on {len(probe):,} characters of "
+                        f"{probe[:2]!r}...; a repeat inside a repeat, such as (\\w+\\s?)+, "
+                        "does this: bound the inner repeats or make them unambiguous"
+                    ) from None
         return value
 
     def captures(self) -> set[str]:
-        return set(re.compile(self.expression()).groupindex)
+        return set(regex.compile(self.expression()).groupindex)
 
     def expression(self) -> str:
         if isinstance(self.pattern, str):
@@ -50,10 +103,18 @@ class RegexKind(Kind):
     def __init__(self, spec: RuleSpec, nlp: Any) -> None:
         super().__init__(spec, nlp)
         assert isinstance(spec, RegexSpec)
-        self._regex = re.compile(spec.expression(), re.IGNORECASE if spec.ignorecase else 0)
+        self._regex = regex.compile(spec.expression(), _flags(spec.ignorecase))
 
     def find(self, ctx: Context) -> Iterator[Hit]:
-        for m in self._regex.finditer(ctx.text):
+        seconds = budget(len(ctx.text))
+        try:
+            matches = list(self._regex.finditer(ctx.text, timeout=seconds))
+        except TimeoutError:
+            raise RuleTimeout(
+                f"went over its time budget ({seconds:.1f} s for {len(ctx.text):,} characters): "
+                "its regex backtracks catastrophically on this input"
+            ) from None
+        for m in matches:
             if m.end() > m.start():
                 groups = {
                     name: _captured(ctx, m.start(name), m.end(name))
