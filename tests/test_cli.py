@@ -49,6 +49,7 @@ def test_json_output_shape_and_spans() -> None:
             "scores",
             "notes",
             "warnings",
+            "errors",
             "suppressed",
             "scorecard",
             "politeness",
@@ -174,13 +175,17 @@ def test_config_errors_exit_2_with_one_line(args: list[str], message: str) -> No
         (b"caf\xe9 au lait", "not valid UTF-8"),
     ],
 )
-def test_bad_input_file_exits_2_and_others_are_still_checked(
+def test_bad_input_file_exits_2_and_with_keep_going_others_are_still_checked(
     tmp_path: Path, content: bytes | None, message: str
 ) -> None:
     bad = tmp_path / "bad.txt"
     if content is not None:
         bad.write_bytes(content)
     code, out, err = run(str(bad), str(EXAMPLES / "terse-reply.txt"))
+    assert code == 2
+    assert f"{bad}: error: " in err and message in err
+    assert "[terse-reply]" not in out and "1 more input not checked" in err
+    code, out, err = run(str(bad), str(EXAMPLES / "terse-reply.txt"), "--keep-going")
     assert code == 2
     assert f"{bad}: error: " in err and message in err
     assert "[terse-reply]" in out

@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import errno
+import logging
 import os
 import sys
 from collections.abc import Iterator
@@ -17,11 +19,12 @@ import click
 from . import __version__
 from . import cli_fix as fixing
 from .checker import Checker, checker_for
+from .cli_run import each_input
 from .config import FAIL_ON_CHOICES, Config, Selection, parse_fail_on
 from .errors import ConfigError, ExitCode, InputError, TonecheckError
 from .findings import Report
 from .formatters import FORMATTERS
-from .message import INPUT_FORMATS, Message, parse_bytes, read_file
+from .message import INPUT_FORMATS, Message, parse_bytes
 
 #: What a directory is searched for: plain text and every format's file endings.
 INPUT_SUFFIXES = (".txt", *(end for ends in INPUT_FORMATS.values() for end in ends))
@@ -58,6 +61,17 @@ def main() -> None:
       tonecheck config --show FILE   the settings that apply to FILE
       tonecheck init                 write a starter .tonecheck.yaml
     """
+
+
+def _logging(verbose: bool) -> None:
+    """Without ``--verbose``, only warnings (never draft text) reach stderr; with it, every
+    debug record, tracebacks included, which may quote the draft."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("tonecheck: %(levelname)s: %(message)s"))
+    log = logging.getLogger("tonecheck")
+    log.handlers[:] = [handler]
+    log.propagate = False
+    log.setLevel(logging.DEBUG if verbose else logging.WARNING)
 
 
 def _names(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -165,22 +179,12 @@ def _inputs(
     for raw in paths:
         path = Path(raw)
         if raw != STDIN and path.is_dir():
-            candidates: list[str] = []
-            for top, dirs, files in os.walk(path):
-                dirs[:] = [
-                    d
-                    for d in dirs
-                    if d not in SKIPPED_DIRS
-                    and not settings.config_for(os.path.join(top, d)).excludes(os.path.join(top, d))
-                ]
-                candidates.extend(
-                    os.path.normpath(os.path.join(top, f))
-                    for f in files
-                    if Path(f).suffix.lower() in INPUT_SUFFIXES
-                    and os.path.isfile(os.path.join(top, f))
-                )
-            candidates.sort()
-            found = [p for p in candidates if not settings.config_for(p).excludes(p)]
+            candidates: list[str | InputError] = list(_walk(raw, settings))
+            found = [
+                p
+                for p in candidates
+                if isinstance(p, InputError) or not settings.config_for(p).excludes(p)
+            ]
             if not candidates:
                 kinds = ", ".join(INPUT_SUFFIXES)
                 yield InputError(raw, f"no files to check in this directory (looked for {kinds})")
@@ -191,12 +195,52 @@ def _inputs(
             yield raw
 
 
+def _walk(top: str, settings: Settings) -> Iterator[str | InputError]:
+    """The files to check under ``top``, sorted, following symbolic links to directories but
+    entering each real directory once (a link back up the tree is a loop, and what it leads
+    to is already checked). A directory that cannot be listed, a broken link and a link loop
+    with a checked file ending are errors, not skips."""
+    found: list[str | InputError] = []
+    seen: set[str] = set()
+
+    def unreadable(exc: OSError) -> None:
+        found.append(InputError(exc.filename, f"cannot read directory ({exc.strerror})"))
+
+    for here, dirs, files in os.walk(top, onerror=unreadable, followlinks=True):
+        real = os.path.realpath(here)
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs[:] = [
+            d
+            for d in dirs
+            if d not in SKIPPED_DIRS
+            and not settings.config_for(os.path.join(here, d)).excludes(os.path.join(here, d))
+        ]
+        for name in files:
+            if Path(name).suffix.lower() not in INPUT_SUFFIXES:
+                continue
+            file = os.path.normpath(os.path.join(here, name))
+            if os.path.isfile(file):
+                found.append(file)
+            elif os.path.islink(file):
+                found.append(InputError(file, _broken_link(file)))
+    yield from sorted(found, key=lambda f: f.path if isinstance(f, InputError) else f)
+
+
+def _broken_link(path: str) -> str:
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop (the link leads back to itself)"
+    return f"broken symbolic link (to {os.readlink(path)})"
+
+
 def _read(name: str, subject: str | None, checker: Checker, input_format: str) -> Message:
-    if name == STDIN:
-        return parse_bytes(
-            sys.stdin.buffer.read(), fixing.label(name), subject, checker.read_options, input_format
-        )
-    return read_file(name, subject, checker.read_options, input_format)
+    data = fixing.input_bytes(name)
+    return parse_bytes(data, fixing.label(name), subject, checker.read_options, input_format)
 
 
 @main.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -293,6 +337,18 @@ def _read(name: str, subject: str | None, checker: Checker, input_format: str) -
     is_flag=True,
     help="Go through each finding: accept a rewrite, edit it or skip; write once at the end.",
 )
+@click.option(
+    "--keep-going",
+    "-k",
+    is_flag=True,
+    help="After an input that cannot be checked, go on with the others (exit status still 2).",
+)
+@click.option(
+    "--verbose",
+    "-v",
+    is_flag=True,
+    help="Log what is done to stderr, with tracebacks and the draft text they quote.",
+)
 def check(**options: Any) -> None:
     """Check email drafts (the default command).
 
@@ -338,7 +394,10 @@ def _check(
     fix_only: tuple[str, ...],
     unsafe_fixes: bool,
     interactive: bool,
+    keep_going: bool,
+    verbose: bool,
 ) -> ExitCode:
+    _logging(verbose)
     modes = [
         name
         for name, on in (("--fix", fix), ("--diff", diff), ("--interactive", interactive))
@@ -384,9 +443,9 @@ def _check(
 
     fixer = fixing.Fixer(settings.checker_for, subject, input_format, unsafe_fixes)
     if interactive:
-        return fixing.interactive(inputs, settings.checker_for, subject, input_format)
+        return fixing.interactive(inputs, settings.checker_for, subject, input_format, keep_going)
     if diff:
-        return fixing.diff(inputs, fixer)
+        return fixing.diff(inputs, fixer, keep_going)
     with _output(output, fix and STDIN in paths) as stream:
         return _report(
             inputs,
@@ -401,6 +460,7 @@ def _check(
             fixer,
             subject,
             input_format,
+            keep_going,
         )
 
 
@@ -440,6 +500,7 @@ def _report(
     fixer: fixing.Fixer,
     subject: str | None,
     input_format: str,
+    keep_going: bool,
 ) -> ExitCode:
     from .formatters import Formatter, write_statistics
 
@@ -449,28 +510,29 @@ def _report(
     reports: list[Report] = []
     if not statistics:
         formatter.start()
-    failed = errored = False
-    for item in inputs:
-        try:
-            if isinstance(item, InputError):
-                raise item
-            if fix:
-                report = fixer.fix(item)
-            else:
-                checker = settings.checker_for(item)[0]
-                report = checker.check_message(_read(item, subject, checker, input_format))
-        except InputError as exc:
-            errored = True
-            click.echo(str(exc), err=True)
-            if not statistics:
-                formatter.error(str(exc))
-            continue
+    failed = False
+
+    def one(item: str) -> list[str]:
+        nonlocal failed
+        if fix:
+            report = fixer.fix(item)
+        else:
+            checker = settings.checker_for(item)[0]
+            report = checker.check_message(_read(item, subject, checker, input_format))
         reports.append(report)
         if not statistics:
             formatter.report(report)
         threshold = settings.config_for(item).fail_on
         if threshold is not None and report.at_or_above(threshold):
             failed = True
+        return [f"{report.path or item}: error: {e}" for e in report.errors]
+
+    def error(problem: str) -> None:
+        click.echo(problem, err=True)
+        if not statistics:
+            formatter.error(problem)
+
+    errored = each_input(inputs, one, error, keep_going)
     if statistics:
         write_statistics(reports, stream, fmt=fmt)
     else:

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 
 import click
 
 from .checker import Checker
+from .cli_run import each_input
 from .errors import ExitCode, InputError
 from .findings import Report, Safety
 from .fixes import FixResult, apply, wanted
 from .fixfile import file_text, fix_bytes, unified_diff, with_bom, write_atomic
 from .interactive import review
-from .message import parse_bytes, read_bytes
+from .message import limited, parse_bytes, read_bytes
 
 STDIN = "-"
 
@@ -23,7 +24,7 @@ CheckerFor = Callable[[str], tuple[Checker, tuple[str, ...]]]
 
 
 def input_bytes(name: str) -> bytes:
-    return sys.stdin.buffer.read() if name == STDIN else read_bytes(name)
+    return limited(sys.stdin.buffer, label(name)) if name == STDIN else read_bytes(name)
 
 
 def label(name: str) -> str:
@@ -89,54 +90,57 @@ class Fixer:
         click.echo(line, err=True)
 
 
-def diff(inputs: Iterable[str | InputError], fixer: Fixer) -> ExitCode:
+def diff(inputs: Sequence[str | InputError], fixer: Fixer, keep_going: bool) -> ExitCode:
     """Print the fixes as a unified diff; exit 1 when there is something to fix."""
-    changed = errored = False
+    changed = False
     count = 0
-    for item in inputs:
-        try:
-            if isinstance(item, InputError):
-                raise item
-            data, new, result = fixer.compute(item)
-        except InputError as exc:
-            errored = True
-            click.echo(str(exc), err=True)
-            continue
+
+    def one(item: str) -> list[str]:
+        nonlocal changed, count
+        data, new, result = fixer.compute(item)
         if new != data:
             changed = True
             count += len(result.applied)
             sys.stdout.write(unified_diff(label(item), data, new))
+        return [f"{label(item)}: error: {e}" for e in result.report.errors]
+
+    errored = each_input(inputs, one, _echo, keep_going)
     click.echo(f"tonecheck: {count} fix{'es' if count != 1 else ''} to apply", err=True)
     return ExitCode.ERROR if errored else ExitCode.FINDINGS if changed else ExitCode.CLEAN
 
 
 def interactive(
-    inputs: Iterable[str | InputError],
+    inputs: Sequence[str | InputError],
     checker_for: CheckerFor,
     subject: str | None,
     input_format: str,
+    keep_going: bool,
 ) -> ExitCode:
     """Go through each file's findings at a prompt; write each file once."""
-    errored = False
-    for item in inputs:
-        try:
-            if isinstance(item, InputError):
-                raise item
-            checker, only = checker_for(item)
-            data = read_bytes(item)
-            message = parse_bytes(data, item, subject, checker.read_options, input_format)
-            text = file_text(data)
-            if text is None:
-                raise InputError(item, "is not UTF-8; it can be checked but not fixed")
-            choice = review(checker.check_message(message), text, sys.stdout, only=only)
-            if choice.accepted:
-                write_atomic(item, data, with_bom(data, apply(text, choice.accepted)))
-                n = len(choice.accepted)
-                click.echo(f"{item}: wrote {n} change{'s' if n != 1 else ''}")
-        except InputError as exc:
-            errored = True
-            click.echo(str(exc), err=True)
-            continue
-        if choice.quit:
-            break
+    quit = False
+
+    def one(item: str) -> list[str]:
+        nonlocal quit
+        if quit:
+            return []
+        checker, only = checker_for(item)
+        data = read_bytes(item)
+        message = parse_bytes(data, item, subject, checker.read_options, input_format)
+        text = file_text(data)
+        if text is None:
+            raise InputError(item, "is not UTF-8; it can be checked but not fixed")
+        report = checker.check_message(message)
+        choice = review(report, text, sys.stdout, only=only)
+        if choice.accepted:
+            write_atomic(item, data, with_bom(data, apply(text, choice.accepted)))
+            n = len(choice.accepted)
+            click.echo(f"{item}: wrote {n} change{'s' if n != 1 else ''}")
+        quit = choice.quit
+        return [f"{item}: error: {e}" for e in report.errors]
+
+    errored = each_input(inputs, one, _echo, keep_going)
     return ExitCode.ERROR if errored else ExitCode.CLEAN
+
+
+def _echo(problem: str) -> None:
+    click.echo(problem, err=True)

@@ -13,7 +13,7 @@ import email
 import email.policy
 import re
 from dataclasses import replace
-from email.message import EmailMessage
+from email.message import EmailMessage, MIMEPart
 
 from .errors import InputError
 from .htmltext import html_text
@@ -38,8 +38,14 @@ def parse_eml(data: bytes, name: str, options: ReadOptions = DEFAULT_READ) -> Me
             "the file is not UTF-8 (read with its declared charset); positions refer to the "
             "decoded subject and body"
         )
-    subject = _subject(msg, raw, options, notes)
-    body = _body(msg, raw, options, notes)
+    try:
+        subject = _subject(msg, raw, options, notes)
+        body = _body(msg, raw, options, notes)
+    except Exception as exc:  # the email package fails in many ways on malformed messages
+        raise InputError(
+            name,
+            f"cannot be read as an email message (the email package failed: {type(exc).__name__})",
+        ) from None
     return Message(body=body, subject=subject, path=name, notes=tuple(notes))
 
 
@@ -74,7 +80,7 @@ def _body(msg: EmailMessage, raw: str | None, options: ReadOptions, notes: list[
     if part is None:
         notes.append("no text/plain or text/html part; nothing in the body was checked")
         return read_field("body", "", options=options)
-    content = part.get_content()
+    content = _content(part, notes)
     if not isinstance(content, str):
         notes.append("the body part is not text; nothing in the body was checked")
         return read_field("body", "", options=options)
@@ -96,6 +102,23 @@ def _body(msg: EmailMessage, raw: str | None, options: ReadOptions, notes: list[
             f"the body is encoded ({encoding}); positions refer to lines of the decoded body"
         )
     return _decoded(read_field("body", content, options=options))
+
+
+def _content(part: MIMEPart, notes: list[str]) -> object:
+    """The part's decoded content; a body whose declared charset or encoding is broken is
+    read as UTF-8, with what cannot be read replaced, and a note says so."""
+    try:
+        return part.get_content()
+    except (LookupError, UnicodeError, ValueError, AssertionError):
+        payload = part.get_payload(decode=True)
+        if not isinstance(payload, bytes):
+            raise
+        charset = part.get_content_charset() or "unknown"
+        notes.append(
+            f"the body's charset '{charset}' cannot be read; it was read as UTF-8 with the "
+            "bytes that are not UTF-8 replaced"
+        )
+        return payload.decode("utf-8", errors="replace")
 
 
 def _decoded(field: Field) -> Field:

@@ -9,11 +9,13 @@ passed in) and, per checked character, where it came from there, so that
 
 from __future__ import annotations
 
+import os
 import re
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from . import placeholders as placeholder_syntax
 from . import suppress, thread
@@ -226,17 +228,37 @@ def read_file(
     return parse_bytes(read_bytes(path), str(path), subject, options, input_format)
 
 
+#: The largest input read (a draft is kilobytes; this keeps ``/dev/zero``, a log or a
+#: mailbox named by mistake from filling memory). Anything larger is an error, never cut.
+MAX_INPUT_BYTES = 50 * 1024 * 1024
+
+
 def read_bytes(path: str | Path) -> bytes:
     """A file's bytes; one clear error if it cannot be read."""
     name = str(path)
     try:
-        return Path(path).read_bytes()
+        with open(path, "rb") as stream:
+            return limited(stream, name)
     except FileNotFoundError:
+        if os.path.islink(path):
+            raise InputError(name, f"broken symbolic link (to {os.readlink(path)})") from None
         raise InputError(name, "no such file") from None
     except IsADirectoryError:
         raise InputError(name, "is a directory") from None
     except OSError as exc:
         raise InputError(name, f"cannot read file ({exc.strerror or exc})") from None
+
+
+def limited(stream: BinaryIO, name: str) -> bytes:
+    """All of ``stream``, or an error when it holds more than :data:`MAX_INPUT_BYTES`."""
+    data = stream.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(
+            name,
+            f"is over {MAX_INPUT_BYTES // (1024 * 1024)} MB; tonecheck reads email drafts "
+            "and templates (split the file, or check its parts)",
+        )
+    return bytes(data)
 
 
 def parse_bytes(
@@ -248,14 +270,16 @@ def parse_bytes(
 ) -> Message:
     """A draft from raw bytes (a file or standard input) in the given or detected format."""
     kind = format_for(name, input_format)
+    # An email's attachments may be binary; its headers, like any text draft, never are.
+    text_part = re.split(rb"\r?\n\r?\n", data, maxsplit=1)[0] if kind == "eml" else data
+    if b"\x00" in text_part:
+        raise InputError(
+            name, "looks like a binary file (it contains NUL bytes); check text files only"
+        )
     if kind == "eml":
         from .eml import parse_eml
 
         return _with_subject(parse_eml(data, name, options), subject, options)
-    if b"\x00" in data:
-        raise InputError(
-            name, "looks like a binary file (it contains NUL bytes); check text files only"
-        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from ..findings import Finding, Report, Safety, Severity, count_by_severity
-from .base import Formatter, display_path, ordered, plural
+from .base import FileError, Formatter, display_path, ordered, plural
 
 #: After the first suggestion: what ``--fix`` would do with it.
 _FIX_MARK = {
@@ -105,9 +105,10 @@ class TextFormatter(Formatter):
         )
         line_text, col = _line_of(report.texts.get(f.field, f.text), f)
         width = max(1, len(f.text.split("\n", 1)[0].rstrip("\r")))
-        line_text, col, width = _window(line_text, col, width)
+        cut = width > _MAX_SPAN  # a run-on sentence: its start is shown, not all of it
+        line_text, col, width = _window(line_text, col, min(width, _MAX_SPAN))
         self.console.print(f"  {escape(line_text)}")
-        marker = "^" * width + (" ..." if "\n" in f.text.rstrip() else "")
+        marker = "^" * width + (" ..." if cut or "\n" in f.text.rstrip() else "")
         self.console.print(" " * (col + 1) + f"[{style}]{marker}[/]")
 
     def finish(self) -> None:
@@ -115,14 +116,19 @@ class TextFormatter(Formatter):
             return
         findings = [f for r in self.reports for f in r.findings]
         counts = count_by_severity(findings)
-        files = len(self.reports) + len(self.errors)
+        # An error about a checked input (a rule that failed on it) is not another file.
+        checked = {display_path(r) for r in self.reports}
+        unread = [e for e in self.errors if FileError.parse(e).path not in checked]
+        files = len(self.reports) + len(unread)
         parts = [plural(n, name) for name, n in counts.items() if n]
         if self.show_suppressed:
             suppressed = sum(len(r.suppressed) for r in self.reports)
             if suppressed:
                 parts.append(f"{suppressed} suppressed")
-        if self.errors:
-            parts.append(plural(len(self.errors), "file error"))
+        if unread:
+            parts.append(plural(len(unread), "file error"))
+        if len(self.errors) > len(unread):
+            parts.append(plural(len(self.errors) - len(unread), "rule error"))
         summary = ", ".join(parts) if parts else "no findings"
         self.console.print(f"{plural(files, 'file')} checked: {summary}")
 
@@ -139,6 +145,7 @@ def _line_of(text: str, f: Finding) -> tuple[str, int]:
 
 _CONTEXT = 30  # characters shown on each side of a span in a long line
 _MAX_LINE = 100
+_MAX_SPAN = _MAX_LINE - 2 * _CONTEXT  # the longest span underlined in full
 
 
 def _window(line: str, col: int, width: int) -> tuple[str, int, int]:
