@@ -114,6 +114,30 @@ CASES = [
         "bad regex",
     ),
     (
+        "catastrophic regex",
+        lambda s: s.replace("kind: phrase", "kind: regex").replace(
+            'phrases: [{phrase: "act now", swap: "when you\'re ready"}]',
+            "pattern: '(?:\\w+\\s?)+:'",
+        ),
+        "backtracks catastrophically: it did not finish in 0.5 s on 2,011 characters",
+    ),
+    (
+        "catastrophic regex among alternatives",
+        lambda s: s.replace("kind: phrase", "kind: regex").replace(
+            'phrases: [{phrase: "act now", swap: "when you\'re ready"}]',
+            "pattern: ['act now', '(?:\\s*\\n)+x']",
+        ),
+        "backtracks catastrophically",
+    ),
+    (
+        "a Python object in the YAML",
+        lambda s: s.replace(
+            "    why: It pressures the reader.",
+            "    why: !!python/object/apply:os.system ['echo pwned']",
+        ),
+        "not valid YAML: could not determine a constructor for the tag",
+    ),
+    (
         "bad spaCy pattern",
         lambda s: s.replace("kind: phrase", "kind: pattern").replace(
             'phrases: [{phrase: "act now", swap: "when you\'re ready"}]',

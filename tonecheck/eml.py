@@ -93,8 +93,9 @@ def _body(msg: EmailMessage, raw: str | None, options: ReadOptions, notes: list[
             )
         )
     if raw is not None:
+        begin = _content_start(msg, raw)
         for candidate in (content, content.replace("\n", "\r\n")):
-            at = raw.find(candidate) if candidate.strip() else -1
+            at = raw.find(candidate, begin) if candidate.strip() else -1
             if at >= 0:
                 return read_field("body", raw, at, at + len(candidate), options)
         encoding = str(part.get("Content-Transfer-Encoding", "7bit")).lower()
@@ -102,6 +103,19 @@ def _body(msg: EmailMessage, raw: str | None, options: ReadOptions, notes: list[
             f"the body is encoded ({encoding}); positions refer to lines of the decoded body"
         )
     return _decoded(read_field("body", content, options=options))
+
+
+def _content_start(msg: EmailMessage, raw: str) -> int:
+    """Where the body's text may start in the file: after the headers, and in a multipart
+    message after its first boundary (a header or a preamble may hold the same words)."""
+    header_end = _HEADER_END.search(raw)
+    begin = header_end.end() if header_end else len(raw)
+    boundary = msg.get_boundary() if msg.is_multipart() else None
+    if boundary:
+        first = raw.find(f"--{boundary}", begin)
+        if first >= 0:
+            begin = first
+    return begin
 
 
 def _content(part: MIMEPart, notes: list[str]) -> object:

@@ -28,6 +28,9 @@ _SUBJECT_LINE = re.compile(
 )
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 @dataclass(frozen=True)
 class ReadOptions:
     """How a draft is read: keep quoted threads and signatures, and which placeholders."""
@@ -113,6 +116,11 @@ def read_field(
     plain lines, the quoted thread and signature left out (unless ``options.include_quoted``)."""
     end = len(source) if end is None else end
     edits = list(extra)
+    # A string from a program may hold lone surrogates (no file can: inputs are decoded
+    # strictly); the parser cannot take them, so they are read as U+FFFD, in place.
+    edits.extend(
+        Edit(m.start(), m.end(), "\ufffd") for m in _SURROGATE.finditer(source, start, end)
+    )
     directives = suppress.hidden(source, start, end)  # tonecheck's own comments
     edits.extend(directives)
     edits.extend(placeholder_syntax.find(source, start, end, options.placeholders))
