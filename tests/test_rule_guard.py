@@ -141,3 +141,15 @@ def test_every_built_in_pattern_passes_the_probe() -> None:
     # Loading the built-in packs runs the probe on every built-in regex.
     checker = tonecheck.Checker()
     assert sum(1 for r in checker.rules if r.spec.kind == "regex") > 30
+
+
+def test_logs_hold_no_draft_text(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    runner = CliRunner()
+    quiet = runner.invoke(main, [str(draft), "--isolated"])
+    assert quiet.exit_code == 1 and quiet.stderr == ""
+    verbose = runner.invoke(main, [str(draft), "--isolated", "--verbose"])
+    assert verbose.exit_code == 1
+    assert f"tonecheck: DEBUG: {draft}: {len(DRAFT)} characters, " in verbose.stderr
+    assert SECRET not in verbose.stderr and "SIGNED FORM" not in verbose.stderr

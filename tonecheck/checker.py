@@ -110,6 +110,13 @@ class Checker:
         self.bands: dict[str, Bands] = self.config.scorecard_bands()
         #: Rules that cannot run because the pipeline lacks what they need (no model).
         self.skipped: tuple[Rule, ...] = tuple(r for r in compiled if r not in self.rules)
+        log.debug(
+            "checker: %d rules loaded, %d selected, %d runnable; model %s",
+            len(self.sources),
+            len(compiled),
+            len(self.rules),
+            self.pipeline.name,
+        )
 
     def check(self, body: str, subject: str | None = None) -> Report:
         """Check one email; positions refer to ``body`` (and to ``subject`` for its findings)."""

@@ -10,6 +10,7 @@ import errno
 import logging
 import os
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
@@ -29,6 +30,7 @@ from .message import INPUT_FORMATS, Message, parse_bytes
 #: What a directory is searched for: plain text and every format's file endings.
 INPUT_SUFFIXES = (".txt", *(end for ends in INPUT_FORMATS.values() for end in ends))
 STDIN = fixing.STDIN
+log = logging.getLogger("tonecheck")
 SUBCOMMAND_HINT = "(a file named like a command: tonecheck check FILE, or ./FILE)"
 
 
@@ -514,11 +516,19 @@ def _report(
 
     def one(item: str) -> list[str]:
         nonlocal failed
+        started = time.perf_counter()
         if fix:
             report = fixer.fix(item)
         else:
             checker = settings.checker_for(item)[0]
             report = checker.check_message(_read(item, subject, checker, input_format))
+        log.debug(
+            "%s: %s characters, %d findings, %.2f s",
+            item,
+            f"{len(report.texts.get('body', '')):,}",
+            len(report.findings),
+            time.perf_counter() - started,
+        )
         reports.append(report)
         if not statistics:
             formatter.report(report)
