@@ -40,8 +40,6 @@ log = logging.getLogger("tonecheck")
 #: What ``check_many`` accepts: a body, a ``(body, subject)`` pair, or a :class:`Message`.
 Item = str | tuple[str, str | None] | Message
 
-_SENTENCE_END = re.compile(r"[.!?:;\n]\s*$")
-
 
 @dataclass(frozen=True)
 class _FieldResult:
@@ -386,9 +384,7 @@ def _fixes(
     """Up to three rewrites of ``matched`` (the finding's text), best first, fitted to where
     they go."""
     start, end = field.span(hit.start, hit.end)
-    at_start = not field.text[: hit.start].strip() or bool(
-        _SENTENCE_END.search(field.text[: hit.start])
-    )
+    at_start = _starts_sentence(field.text, hit.start)
     words = _plain(values)
     candidates: list[str | None] = [hit.swap] if hit.swap else []
     candidates += [render(t.text, values) for t in rule.spec.templates() if t.applies(words)]
@@ -405,6 +401,15 @@ def _fixes(
         if replacement != matched and replacement not in replacements:
             replacements.append(replacement)
     return tuple(Fix(r, start, end, safety) for r in replacements[:3])
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether ``text[start:]`` starts a sentence: only spaces before it, or a sentence end
+    (``. ! ? : ;``) or a line break. Reads back over the spaces only, not the whole text."""
+    i = start
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?:;" or "\n" in text[i:start]
 
 
 def _plain(values: dict[str, Captured | str]) -> dict[str, str]:
