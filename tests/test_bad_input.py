@@ -289,6 +289,8 @@ def test_every_input_gets_an_answer(
     assert "Traceback" not in text.stdout + text.stderr
     assert text.exit_code == case.status, text.stdout + text.stderr
     assert case.says in text.stdout + text.stderr
+    # A long line is shown cut around its finding, never whole.
+    assert max(map(len, text.stdout.splitlines()), default=0) < 400
     machine = runner.invoke(
         main, [*args, "--isolated", "-k", "--fail-on", "warning", "--format", "json"]
     )

@@ -77,8 +77,9 @@ def test_a_text_longer_than_spacys_limit_is_checked_whole(
 
 
 def test_one_huge_line_without_punctuation_is_checked(checker: tonecheck.Checker) -> None:
-    # One "sentence" of 4,000 words: the parse is matched in windows, and a threat near its
-    # end is still found.
+    # A line of 4,000 words with no punctuation is read as sentences of at most 200 words
+    # (the parser keeps the cuts, so no parse tree is longer), and a threat near its end is
+    # still found.
     filler = " ".join(["please", "send", "the", "report", "we", "need", "it"] * 570)
     text = f"{filler} and if you don't reply by Friday I'll close your file"
     report = checker.check(text)
@@ -86,6 +87,8 @@ def test_one_huge_line_without_punctuation_is_checked(checker: tonecheck.Checker
     assert "ultimatum-if-no-reply" in {f.rule for f in report.findings}
     for f in report.findings:
         assert text[f.start : f.end] == f.text
+    doc = checker.pipeline.parse([text])[0]
+    assert max(len(sent) for sent in doc.sents) <= nlp.MAX_SENTENCE_TOKENS + 1
 
 
 def _texts() -> list[str]:

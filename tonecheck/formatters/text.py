@@ -105,8 +105,9 @@ class TextFormatter(Formatter):
         )
         line_text, col = _line_of(report.texts.get(f.field, f.text), f)
         width = max(1, len(f.text.split("\n", 1)[0].rstrip("\r")))
-        cut = width > _MAX_SPAN  # a run-on sentence: its start is shown, not all of it
-        line_text, col, width = _window(line_text, col, min(width, _MAX_SPAN))
+        # In a long line, a long span (a run-on sentence) is shown by its start only.
+        cut = width > _MAX_SPAN and len(line_text) > _MAX_LINE
+        line_text, col, width = _window(line_text, col, min(width, _MAX_SPAN) if cut else width)
         self.console.print(f"  {escape(line_text)}")
         marker = "^" * width + (" ..." if cut or "\n" in f.text.rstrip() else "")
         self.console.print(" " * (col + 1) + f"[{style}]{marker}[/]")

@@ -42,7 +42,7 @@ class DependencyKind(Kind):
 
     def find(self, ctx: Context) -> Iterator[Hit]:
         doc = ctx.doc
-        for match_id, token_ids in _matches(self._matcher, doc):
+        for match_id, token_ids in self._matcher(doc):
             tokens = [doc[i] for i in token_ids]
             start = min(t.idx for t in tokens)
             end = max(t.idx + len(t.text) for t in tokens)
@@ -51,27 +51,3 @@ class DependencyKind(Kind):
                 for name, tok in zip(self._names[match_id], tokens, strict=False)
             }
             yield Hit(start, end, captures)
-
-
-#: spaCy's dependency matcher walks from every token up to its root, so its time grows with
-#: the depth of the tree: on a "sentence" of thousands of words (a pasted log, a line with no
-#: punctuation) it grows with the square of the length. Sentences longer than this many tokens
-#: are matched in overlapping windows of this size instead.
-WINDOW_TOKENS = 256
-
-
-def _matches(matcher: Any, doc: Any) -> list[tuple[int, list[int]]]:
-    """The matcher's matches on ``doc``, as token indices into ``doc``."""
-    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-    if all(len(sent) <= WINDOW_TOKENS for sent in sents):
-        return [(match_id, list(ids)) for match_id, ids in matcher(doc)]
-    found: dict[tuple[int, tuple[int, ...]], None] = {}
-    for sent in sents:
-        starts = [sent.start]
-        if len(sent) > WINDOW_TOKENS:
-            last = sent.end - WINDOW_TOKENS
-            starts = [*range(sent.start, last, WINDOW_TOKENS // 2), last]
-        for start in starts:
-            for match_id, ids in matcher(doc[start : min(start + WINDOW_TOKENS, sent.end)]):
-                found.setdefault((match_id, tuple(start + i for i in ids)), None)
-    return [(match_id, list(ids)) for match_id, ids in found]

@@ -113,8 +113,8 @@ class RegexKind(Kind):
             matches = list(self._regex.finditer(ctx.text, timeout=seconds))
         except TimeoutError:
             raise RuleTimeout(
-                f"went over its time budget ({seconds:.1f} s for {len(ctx.text):,} characters): "
-                "its regex backtracks catastrophically on this input"
+                f"went over its time budget ({seconds:.1f} s for {len(ctx.text):,} characters; "
+                "its regex backtracks catastrophically)"
             ) from None
         for m in matches:
             if m.end() > m.start():
