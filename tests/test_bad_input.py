@@ -7,7 +7,6 @@ exit status, a line the user must see, and what must be in the report.
 
 from __future__ import annotations
 
-import builtins
 import json
 import os
 from collections.abc import Callable
@@ -96,14 +95,14 @@ def _unreadable_file(tmp: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     path.write_text(PARAGRAPH, encoding="utf-8")
     path.chmod(0)
     if os.access(path, os.R_OK):  # root reads anything: the refusal is simulated
-        real_open = builtins.open
+        real_open = os.open
 
         def refuse(file: Any, *args: Any, **kwargs: Any) -> Any:
             if str(file) == str(path):
                 raise PermissionError(13, "Permission denied", str(file))
             return real_open(file, *args, **kwargs)
 
-        monkeypatch.setattr(message, "open", refuse, raising=False)
+        monkeypatch.setattr(os, "open", refuse)
     return [str(path)]
 
 
@@ -122,6 +121,17 @@ def _unreadable_directory(tmp: Path, monkeypatch: pytest.MonkeyPatch) -> list[st
 
         monkeypatch.setattr(os, "scandir", refuse)
     return [str(tmp / "drafts")]
+
+
+def _named_pipes(tmp: Path, _: pytest.MonkeyPatch) -> list[str]:
+    # A named pipe with no writer: named, it is read (empty) without waiting; in a directory
+    # it is reported, as is a link to a device.
+    os.mkfifo(tmp / "pipe.txt")
+    (tmp / "drafts").mkdir()
+    os.mkfifo(tmp / "drafts" / "p.txt")
+    (tmp / "drafts" / "null.txt").symlink_to("/dev/null")
+    (tmp / "drafts" / "ok.txt").write_text("Thanks for the notes.", encoding="utf-8")
+    return [str(tmp / "pipe.txt"), str(tmp / "drafts")]
 
 
 def _deep_html(depth: int) -> str:
@@ -151,7 +161,12 @@ CASES = [
         "newsletter.txt:399:23 warning [all-caps-sentence]",  # the 200th paragraph
         ("all-caps-sentence",),
     ),
-    Case("over the size limit", _over_the_size_limit, 2, "export.txt: error: is over 0 MB"),
+    Case(
+        "over the size limit",
+        _over_the_size_limit,
+        2,
+        "export.txt: error: is over 1,000 bytes; tonecheck reads email drafts",
+    ),
     Case(
         "one enormous line",
         _file("line.txt", " ".join(["we", "need", "the", "report", "by", "friday"] * 1000)),
@@ -267,6 +282,19 @@ CASES = [
         "locked: error: cannot read directory (Permission denied)",
     ),
     Case(
+        "named pipes and devices",
+        _named_pipes,
+        2,
+        "p.txt: error: is not a regular file (a named pipe, socket or device)",
+    ),
+    Case(
+        ".eml with old Mac line endings",
+        _file("cr.eml", b"Subject: Hello\r\rPer my last email, the invoice is due.\r"),
+        1,
+        "cr.eml:1:17 warning [per-my-last-email]",  # lines end at \n only
+        ("per-my-last-email",),
+    ),
+    Case(
         "missing file", lambda tmp, _: [str(tmp / "nope.txt")], 2, "nope.txt: error: no such file"
     ),
     Case(
@@ -296,7 +324,7 @@ def test_every_input_gets_an_answer(
     )
     assert machine.exit_code == case.status
     doc = json.loads(machine.stdout)
-    assert len(doc["errors"]) == (case.status == 2)
+    assert bool(doc["errors"]) == (case.status == 2)
     found = {f["rule"] for entry in doc["files"] for f in entry["findings"]}
     assert set(case.rules) <= found
     if case.status == 2:

@@ -85,6 +85,7 @@ def test_one_huge_line_without_punctuation_is_checked(checker: tonecheck.Checker
     report = checker.check(text)
     assert report.scores["words"] == 3990 + 13  # spaCy counts do/n't and I/'ll as two words each
     assert "ultimatum-if-no-reply" in {f.rule for f in report.findings}
+    assert report.errors == ()
     for f in report.findings:
         assert text[f.start : f.end] == f.text
     doc = checker.pipeline.parse([text])[0]

@@ -377,6 +377,8 @@ def line_column(source: str, offset: int) -> tuple[int, int]:
 def assert_positions(report: Report) -> None:
     """Property 2 (and the sorting half of 3) for one report; lines and columns agree
     with the offsets."""
+    # Property 1 includes the rules: a rule that raised is caught and listed here.
+    assert report.errors == ()
     located = [("finding", f) for f in report.findings]
     located += [("suppressed finding", f) for f in report.suppressed]
     for kind, finding in located:

@@ -200,3 +200,48 @@ def test_error_names_the_line_of_the_rule(tmp_path: Path) -> None:
     assert info.value.rule == "second-rule"
     assert info.value.line == 14
     assert f"{path}:14: rule 'second-rule':" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("rules: " + "[" * 20000 + "]" * 20000, "not valid YAML: nested too deeply"),
+        (
+            GOOD.replace("kind: phrase", "kind: pattern").replace(
+                'phrases: [{phrase: "act now", swap: "when you\'re ready"}]',
+                "patterns: [[{TEXT: {REGEX: '^(a|aa)+$'}}]]",
+            ),
+            "a REGEX in a pattern: regex '^(a|aa)+$' backtracks catastrophically",
+        ),
+        (
+            GOOD.replace("kind: phrase", "kind: pattern").replace(
+                'phrases: [{phrase: "act now", swap: "when you\'re ready"}]',
+                "patterns: [[{TEXT: {REGEX: '('}}]]",
+            ),
+            "bad regex '('",
+        ),
+        (
+            GOOD.replace("kind: phrase", "kind: dependency").replace(
+                'phrases: [{phrase: "act now", swap: "when you\'re ready"}]',
+                "patterns: [[{RIGHT_ID: a, RIGHT_ATTRS: [1, 2]}]]",
+            ),
+            "bad spaCy pattern",
+        ),
+    ],
+    ids=["deep YAML", "catastrophic token REGEX", "bad token REGEX", "dependency attrs a list"],
+)
+def test_hostile_rule_file_is_one_clear_error(tmp_path: Path, text: str, message: str) -> None:
+    path = _pack(tmp_path, text)
+    result = CliRunner().invoke(main, ["--rules", str(path), "--isolated", "-"], input="Hello")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"tonecheck: error: {path}")
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_deeply_nested_config_is_one_clear_error(tmp_path: Path) -> None:
+    config = tmp_path / ".tonecheck.yaml"
+    config.write_text("select: " + "[" * 20000 + "]" * 20000, encoding="utf-8")
+    result = CliRunner().invoke(main, ["--config", str(config), "-"], input="Hello")
+    assert result.exit_code == 2
+    assert "not valid YAML: nested too deeply" in result.stderr

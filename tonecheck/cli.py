@@ -226,18 +226,26 @@ def _walk(top: str, settings: Settings) -> Iterator[str | InputError]:
             file = os.path.normpath(os.path.join(here, name))
             if os.path.isfile(file):
                 found.append(file)
-            elif os.path.islink(file):
-                found.append(InputError(file, _broken_link(file)))
+            else:
+                found.append(InputError(file, _not_a_file(file)))
     yield from sorted(found, key=lambda f: f.path if isinstance(f, InputError) else f)
 
 
-def _broken_link(path: str) -> str:
+def _not_a_file(path: str) -> str:
+    """Why a directory entry with a checked ending is not read: a broken link, a link loop,
+    or something that is not a regular file (a named pipe, a socket, a device)."""
     try:
         os.stat(path)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             return "symbolic link loop (the link leads back to itself)"
-    return f"broken symbolic link (to {os.readlink(path)})"
+        if exc.errno == errno.ENOENT and os.path.islink(path):
+            return f"broken symbolic link (to {os.readlink(path)})"
+        return f"cannot read file ({exc.strerror})"
+    return (
+        "is not a regular file (a named pipe, socket or device); "
+        "name it on the command line to read it"
+    )
 
 
 def _read(name: str, subject: str | None, checker: Checker, input_format: str) -> Message:

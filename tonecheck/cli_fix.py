@@ -24,7 +24,11 @@ CheckerFor = Callable[[str], tuple[Checker, tuple[str, ...]]]
 
 
 def input_bytes(name: str) -> bytes:
-    return limited(sys.stdin.buffer, label(name)) if name == STDIN else read_bytes(name)
+    if name != STDIN:
+        return read_bytes(name)
+    if sys.stdin is None:
+        raise InputError(label(name), "standard input is closed")
+    return limited(sys.stdin.buffer, label(name))
 
 
 def label(name: str) -> str:

@@ -19,7 +19,7 @@ from .errors import InputError
 from .htmltext import html_text
 from .message import DEFAULT_READ, Field, Message, ReadOptions, read_field
 
-_HEADER_END = re.compile(r"\r?\n\r?\n")
+_HEADER_END = re.compile(r"\r?\n\r?\n|\r\r")  # as message.HEADER_END_BYTES
 _SUBJECT_HEADER = re.compile(r"^Subject:[ \t]*(?P<value>[^\r\n]*)", re.MULTILINE | re.IGNORECASE)
 
 
@@ -28,7 +28,8 @@ def parse_eml(data: bytes, name: str, options: ReadOptions = DEFAULT_READ) -> Me
     try:
         msg = email.message_from_bytes(data, policy=email.policy.default)
     except Exception as exc:  # the email package is lenient; this is a last resort
-        raise InputError(name, f"cannot be read as an email message ({exc})") from None
+        failed = type(exc).__name__
+        raise InputError(name, f"cannot be read as an email message ({failed})") from None
     if not isinstance(msg, EmailMessage):
         raise InputError(name, "cannot be read as an email message")
     raw = _as_text(data)

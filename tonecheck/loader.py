@@ -6,7 +6,7 @@ A pack is a YAML mapping ``{pack: name, description: text, rules: [...]}``. Ever
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from .errors import RuleError
 from .findings import CATEGORIES
 from .kinds import KINDS, Kind
+from .kinds.regex import refuse_catastrophic
 from .schema import ID_PATTERN, TEMPLATE_VALUES, RuleSpec
 
 #: The registry of rule kinds a loader uses: the built-in ones and any from plugins.
@@ -100,7 +101,7 @@ def compile_rules(sources: Sequence[RuleSource], nlp: Any, kinds: Kinds = KINDS)
     for source in sources:
         try:
             kind = kinds[source.spec.kind](source.spec, nlp)
-        except ValueError as exc:
+        except Exception as exc:  # spaCy reports bad patterns as ValueError, re.error, ...
             raise RuleError(source.path, _spacy_problem(exc), source.spec.id, source.line) from None
         rules.append(Rule(source.spec, kind, source.path, source.line))
     return rules
@@ -115,6 +116,8 @@ def _load_file(path: Path, kinds: Kinds) -> list[RuleSource]:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.load(text, Loader=yaml.SafeLoader)
+    except RecursionError:
+        raise RuleError(name, "not valid YAML: nested too deeply") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -161,6 +164,11 @@ def _validate(
         spec = kinds[kind].spec_model.model_validate(raw)
     except ValidationError as exc:
         raise RuleError(path, _pydantic_problem(exc), rule_id, line) from None
+    for expression in _token_regexes(raw):
+        try:
+            refuse_catastrophic(expression)
+        except ValueError as exc:
+            raise RuleError(path, f"a REGEX in a pattern: {exc}", rule_id, line) from None
     if spec.category not in categories:
         known = ", ".join(sorted(categories))
         raise RuleError(
@@ -179,6 +187,19 @@ def _validate(
             line,
         )
     return RuleSource(spec, path, line)
+
+
+def _token_regexes(node: Any) -> Iterator[str]:
+    """Every ``REGEX`` value in a rule's spaCy patterns (token attributes, dependency nodes)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if str(key).upper() == "REGEX" and isinstance(value, str):
+                yield value
+            else:
+                yield from _token_regexes(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _token_regexes(item)
 
 
 def _allowed_placeholders(spec: RuleSpec) -> set[str]:
@@ -200,7 +221,7 @@ def _pydantic_problem(exc: ValidationError) -> str:
     return problem + (f" (and {more} more problem{'s' if more > 1 else ''})" if more else "")
 
 
-def _spacy_problem(exc: ValueError) -> str:
+def _spacy_problem(exc: Exception) -> str:
     lines = [ln.strip() for ln in str(exc).splitlines() if ln.strip()]
     detail = next((ln for ln in lines if ln.startswith("-")), None)
     head = lines[0] if lines else type(exc).__name__

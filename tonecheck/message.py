@@ -30,6 +30,10 @@ _SUBJECT_LINE = re.compile(
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
+#: The blank line that ends an email's headers (LF, CRLF or old Mac CR line endings); the
+#: same expression as ``eml.HEADER_END``, on bytes.
+HEADER_END_BYTES = re.compile(rb"\r?\n\r?\n|\r\r")
+
 
 @dataclass(frozen=True)
 class ReadOptions:
@@ -237,15 +241,20 @@ def read_file(
 
 
 #: The largest input read (a draft is kilobytes; this keeps ``/dev/zero``, a log or a
-#: mailbox named by mistake from filling memory). Anything larger is an error, never cut.
-MAX_INPUT_BYTES = 50 * 1024 * 1024
+#: mailbox named by mistake from filling memory: checking takes about 2 KB of memory per
+#: character). Anything larger is an error, never cut.
+MAX_INPUT_BYTES = 5 * 1024 * 1024
 
 
 def read_bytes(path: str | Path) -> bytes:
     """A file's bytes; one clear error if it cannot be read."""
     name = str(path)
     try:
-        with open(path, "rb") as stream:
+        # A named pipe with no writer would block open() for ever: open without waiting,
+        # then read as usual (a pipe from "<(command)" has its writer already).
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        os.set_blocking(fd, True)
+        with open(fd, "rb") as stream:
             return limited(stream, name)
     except FileNotFoundError:
         if os.path.islink(path):
@@ -263,8 +272,8 @@ def limited(stream: BinaryIO, name: str) -> bytes:
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(
             name,
-            f"is over {MAX_INPUT_BYTES // (1024 * 1024)} MB; tonecheck reads email drafts "
-            "and templates (split the file, or check its parts)",
+            f"is over {MAX_INPUT_BYTES:,} bytes; tonecheck reads email drafts and templates "
+            "(split the file, or check its parts)",
         )
     return bytes(data)
 
@@ -279,7 +288,7 @@ def parse_bytes(
     """A draft from raw bytes (a file or standard input) in the given or detected format."""
     kind = format_for(name, input_format)
     # An email's attachments may be binary; its headers, like any text draft, never are.
-    text_part = re.split(rb"\r?\n\r?\n", data, maxsplit=1)[0] if kind == "eml" else data
+    text_part = HEADER_END_BYTES.split(data, maxsplit=1)[0] if kind == "eml" else data
     if b"\x00" in text_part:
         raise InputError(
             name, "looks like a binary file (it contains NUL bytes); check text files only"

@@ -182,6 +182,7 @@ def _email_boundaries(doc: Any) -> Any:
     """Email sentences end at a blank line and after a greeting line ("Hi Sam,"), even
     without punctuation; wrapped lines inside a paragraph stay one sentence. A run-on with
     no sentence end is cut every :data:`MAX_SENTENCE_TOKENS` tokens."""
+    text = doc.text  # built anew on each access
     run = 1  # tokens since the last sentence end or start
     for i in range(1, len(doc)):
         prev = doc[i - 1]
@@ -191,8 +192,8 @@ def _email_boundaries(doc: Any) -> Any:
         if prev.is_space and prev.text.count("\n") >= 2:
             doc[i].is_sent_start = True
         elif "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
-            line_start = doc.text.rfind("\n", 0, prev.idx) + 1
-            line = doc.text[line_start : prev.idx + len(prev.text)].strip()
+            line_start = text.rfind("\n", 0, prev.idx) + 1
+            line = text[line_start : prev.idx + len(prev.text)].strip()
             if _GREETING.match(line) or not line:
                 doc[i].is_sent_start = True
         if run > MAX_SENTENCE_TOKENS:

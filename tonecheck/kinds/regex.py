@@ -57,6 +57,26 @@ def _probes() -> list[str]:
 _PROBES = _probes()
 
 
+def refuse_catastrophic(expression: str) -> None:
+    """Raise ``ValueError`` if ``expression`` cannot finish the probe texts in time (its
+    own, and a ``REGEX`` inside a spaCy pattern, which spaCy runs with no time limit)."""
+    try:
+        compiled = regex.compile(expression, regex.IGNORECASE)
+    except regex.error as exc:
+        raise ValueError(f"bad regex {expression!r}: {exc}") from None
+    for probe in _PROBES:
+        try:
+            for _ in compiled.finditer(probe, timeout=PROBE_SECONDS):
+                pass
+        except TimeoutError:
+            raise ValueError(
+                f"regex {expression!r} backtracks catastrophically: it did not finish "
+                f"in {PROBE_SECONDS} s on {len(probe):,} characters of "
+                f"{probe[:2]!r}...; a repeat inside a repeat, such as (\\w+\\s?)+, "
+                "does this: bound the inner repeats or make them unambiguous"
+            ) from None
+
+
 def _flags(ignorecase: bool) -> int:
     return int(regex.IGNORECASE) if ignorecase else 0
 
@@ -77,17 +97,7 @@ class RegexSpec(RuleSpec):
                 raise ValueError(f"bad regex {alternative!r}: {exc}") from None
             if compiled.match(""):
                 raise ValueError(f"regex {alternative!r} matches the empty string")
-            for probe in _PROBES:
-                try:
-                    for _ in compiled.finditer(probe, timeout=PROBE_SECONDS):
-                        pass
-                except TimeoutError:
-                    raise ValueError(
-                        f"regex {alternative!r} backtracks catastrophically: it did not finish "
-                        f"in {PROBE_SECONDS} s on {len(probe):,} characters of "
-                        f"{probe[:2]!r}...; a repeat inside a repeat, such as (\\w+\\s?)+, "
-                        "does this: bound the inner repeats or make them unambiguous"
-                    ) from None
+            refuse_catastrophic(alternative)
         return value
 
     def captures(self) -> set[str]:
