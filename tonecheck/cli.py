@@ -70,10 +70,10 @@ def _logging(verbose: bool) -> None:
     debug record, tracebacks included, which may quote the draft."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("tonecheck: %(levelname)s: %(message)s"))
-    log = logging.getLogger("tonecheck")
-    log.handlers[:] = [handler]
-    log.propagate = False
-    log.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    logger = logging.getLogger("tonecheck")
+    logger.handlers[:] = [handler]
+    logger.propagate = False
+    logger.setLevel(logging.DEBUG if verbose else logging.WARNING)
 
 
 def _names(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -182,11 +182,7 @@ def _inputs(
         path = Path(raw)
         if raw != STDIN and path.is_dir():
             candidates: list[str | InputError] = list(_walk(raw, settings))
-            found = [
-                p
-                for p in candidates
-                if isinstance(p, InputError) or not settings.config_for(p).excludes(p)
-            ]
+            found = [p for p in candidates if not _excluded(p, settings)]
             if not candidates:
                 kinds = ", ".join(INPUT_SUFFIXES)
                 yield InputError(raw, f"no files to check in this directory (looked for {kinds})")
@@ -195,6 +191,13 @@ def _inputs(
             continue
         else:
             yield raw
+
+
+def _excluded(item: str | InputError, settings: Settings) -> bool:
+    """Whether the config excludes a file found in a directory (or the entry an error is
+    about: a broken link that is excluded is not reported)."""
+    path = item.path if isinstance(item, InputError) else item
+    return settings.config_for(path).excludes(path)
 
 
 def _walk(top: str, settings: Settings) -> Iterator[str | InputError]:
