@@ -44,7 +44,7 @@ Item = str | tuple[str, str | None] | Message
 @dataclass(frozen=True)
 class _FieldResult:
     findings: list[Finding]
-    measures: Measures
+    #: Where things are in the field, and its measures (``layout.measures``).
     layout: _Layout
     #: Rules that failed on this field, one line each (no draft text in them).
     errors: list[str]
@@ -161,7 +161,9 @@ class Checker:
                 uses.extend(_strategy_uses(field, result.layout))
                 # Strategy counts are in ``strategies``, one record per use.
                 scores.update(
-                    (k, v) for k, v in result.measures.text.items() if not k.startswith("strategy_")
+                    (k, v)
+                    for k, v in result.layout.measures.text.items()
+                    if not k.startswith("strategy_")
                 )
                 sentences = _sentence_scores(field, result.layout)
             else:
@@ -204,7 +206,7 @@ class Checker:
                 errors.append(_rule_failed(rule, field, exc))
                 continue
             findings.extend(found)
-        return _FieldResult(findings, measures, layout, errors)
+        return _FieldResult(findings, layout, errors)
 
 
 def _rule_failed(rule: Rule, field: Field, exc: Exception) -> str:

@@ -17,19 +17,27 @@ from email.message import EmailMessage, MIMEPart
 
 from .errors import InputError
 from .htmltext import html_text
-from .message import DEFAULT_READ, Field, Message, ReadOptions, read_field
+from .message import DEFAULT_READ, HEADER_END, Field, Message, ReadOptions, read_field
 
-_HEADER_END = re.compile(r"\r?\n\r?\n|\r\r")  # as message.HEADER_END_BYTES
+_HEADER_END = re.compile(HEADER_END)
 _SUBJECT_HEADER = re.compile(r"^Subject:[ \t]*(?P<value>[^\r\n]*)", re.MULTILINE | re.IGNORECASE)
 
 
 def parse_eml(data: bytes, name: str, options: ReadOptions = DEFAULT_READ) -> Message:
     """An email file as a message; see the module docstring for what positions refer to."""
     try:
-        msg = email.message_from_bytes(data, policy=email.policy.default)
-    except Exception as exc:  # the email package is lenient; this is a last resort
-        failed = type(exc).__name__
-        raise InputError(name, f"cannot be read as an email message ({failed})") from None
+        return _parse(data, name, options)
+    except InputError:
+        raise
+    except Exception as exc:  # the email package fails in many ways on malformed messages
+        raise InputError(
+            name,
+            f"cannot be read as an email message (the email package failed: {type(exc).__name__})",
+        ) from None
+
+
+def _parse(data: bytes, name: str, options: ReadOptions) -> Message:
+    msg = email.message_from_bytes(data, policy=email.policy.default)
     if not isinstance(msg, EmailMessage):
         raise InputError(name, "cannot be read as an email message")
     raw = _as_text(data)
@@ -39,14 +47,8 @@ def parse_eml(data: bytes, name: str, options: ReadOptions = DEFAULT_READ) -> Me
             "the file is not UTF-8 (read with its declared charset); positions refer to the "
             "decoded subject and body"
         )
-    try:
-        subject = _subject(msg, raw, options, notes)
-        body = _body(msg, raw, options, notes)
-    except Exception as exc:  # the email package fails in many ways on malformed messages
-        raise InputError(
-            name,
-            f"cannot be read as an email message (the email package failed: {type(exc).__name__})",
-        ) from None
+    subject = _subject(msg, raw, options, notes)
+    body = _body(msg, raw, options, notes)
     return Message(body=body, subject=subject, path=name, notes=tuple(notes))
 
 

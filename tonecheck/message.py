@@ -30,9 +30,9 @@ _SUBJECT_LINE = re.compile(
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
-#: The blank line that ends an email's headers (LF, CRLF or old Mac CR line endings); the
-#: same expression as ``eml.HEADER_END``, on bytes.
-HEADER_END_BYTES = re.compile(rb"\r?\n\r?\n|\r\r")
+#: The blank line that ends an email's headers (LF, CRLF or old Mac CR line endings).
+HEADER_END = r"\r?\n\r?\n|\r\r"
+_HEADER_END_BYTES = re.compile(HEADER_END.encode())
 
 
 @dataclass(frozen=True)
@@ -288,7 +288,7 @@ def parse_bytes(
     """A draft from raw bytes (a file or standard input) in the given or detected format."""
     kind = format_for(name, input_format)
     # An email's attachments may be binary; its headers, like any text draft, never are.
-    text_part = HEADER_END_BYTES.split(data, maxsplit=1)[0] if kind == "eml" else data
+    text_part = _HEADER_END_BYTES.split(data, maxsplit=1)[0] if kind == "eml" else data
     if b"\x00" in text_part:
         raise InputError(
             name, "looks like a binary file (it contains NUL bytes); check text files only"
