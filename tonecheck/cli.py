@@ -525,7 +525,7 @@ def _report(
         formatter.start()
     failed = False
 
-    def one(item: str) -> list[str]:
+    def one(item: str) -> Report:
         nonlocal failed
         started = time.perf_counter()
         if fix:
@@ -546,7 +546,7 @@ def _report(
         threshold = settings.config_for(item).fail_on
         if threshold is not None and report.at_or_above(threshold):
             failed = True
-        return [f"{report.path or item}: error: {e}" for e in report.errors]
+        return report
 
     def error(problem: str) -> None:
         click.echo(problem, err=True)

@@ -99,14 +99,14 @@ def diff(inputs: Sequence[str | InputError], fixer: Fixer, keep_going: bool) -> 
     changed = False
     count = 0
 
-    def one(item: str) -> list[str]:
+    def one(item: str) -> Report:
         nonlocal changed, count
         data, new, result = fixer.compute(item)
         if new != data:
             changed = True
             count += len(result.applied)
             sys.stdout.write(unified_diff(label(item), data, new))
-        return [f"{label(item)}: error: {e}" for e in result.report.errors]
+        return result.report
 
     errored = each_input(inputs, one, _echo, keep_going)
     click.echo(f"tonecheck: {count} fix{'es' if count != 1 else ''} to apply", err=True)
@@ -123,10 +123,10 @@ def interactive(
     """Go through each file's findings at a prompt; write each file once."""
     quit = False
 
-    def one(item: str) -> list[str]:
+    def one(item: str) -> Report | None:
         nonlocal quit
         if quit:
-            return []
+            return None
         checker, only = checker_for(item)
         data = read_bytes(item)
         message = parse_bytes(data, item, subject, checker.read_options, input_format)
@@ -140,7 +140,7 @@ def interactive(
             n = len(choice.accepted)
             click.echo(f"{item}: wrote {n} change{'s' if n != 1 else ''}")
         quit = choice.quit
-        return [f"{item}: error: {e}" for e in report.errors]
+        return report
 
     errored = each_input(inputs, one, _echo, keep_going)
     return ExitCode.ERROR if errored else ExitCode.CLEAN

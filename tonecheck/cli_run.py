@@ -14,12 +14,14 @@ from collections.abc import Callable, Sequence
 import click
 
 from .errors import InputError
+from .findings import Report
 
 log = logging.getLogger("tonecheck")
 
-#: Checks one input, by name; returns the errors to report for it (rules that failed), or
-#: raises :class:`InputError` when it cannot be checked at all.
-Process = Callable[[str], Sequence[str]]
+#: Checks one input, by name, and returns its report (``None`` when it was not checked, as
+#: after the user quits ``--interactive``), or raises :class:`InputError` when it cannot be
+#: checked at all. The report's rule errors are reported as the input's errors.
+Process = Callable[[str], Report | None]
 
 
 def each_input(
@@ -35,7 +37,11 @@ def each_input(
         try:
             if isinstance(item, InputError):
                 raise item
-            problems = list(process(item))
+            report = process(item)
+            problems = []
+            if report is not None:  # rules that failed on it; the others ran
+                path = report.path or item
+                problems = [f"{path}: error: {e}" for e in report.errors]
         except InputError as exc:
             problems = [str(exc)]
         except Exception as exc:
