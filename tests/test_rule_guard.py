@@ -13,9 +13,11 @@ from click.testing import CliRunner
 
 import tonecheck
 from tonecheck import checker as checker_module
+from tonecheck import loader
 from tonecheck.cli import main
 from tonecheck.kinds import Context, Hit, Kind
 from tonecheck.kinds import regex as regex_kind
+from tonecheck.loader import builtin_rules_dir, load_specs, token_regexes
 from tonecheck.plugins import Loaded, Plugin
 from tonecheck.schema import RuleSpec
 
@@ -134,13 +136,35 @@ def test_the_budget_grows_with_the_text() -> None:
 )
 def test_catastrophic_patterns_are_refused_at_load(pattern: str) -> None:
     with pytest.raises(ValueError, match="backtracks catastrophically"):
-        regex_kind.RegexSpec._compiles(pattern)  # type: ignore[operator]
+        regex_kind.refuse_catastrophic(regex_kind.compile_checked(pattern))
 
 
 def test_every_built_in_pattern_passes_the_probe() -> None:
-    # Loading the built-in packs runs the probe on every built-in regex.
-    checker = tonecheck.Checker()
-    assert sum(1 for r in checker.rules if r.spec.kind == "regex") > 30
+    # Built-in rules are not probed at start-up; this is where they are.
+    probed = 0
+    for source in load_specs([builtin_rules_dir()]):
+        spec = source.spec
+        expressions = list(token_regexes(spec.model_dump()))
+        if isinstance(spec, regex_kind.RegexSpec):
+            expressions += [spec.pattern] if isinstance(spec.pattern, str) else spec.pattern
+        for expression in expressions:
+            regex_kind.refuse_catastrophic(regex_kind.compile_checked(expression))
+            probed += 1
+    assert probed > 300
+
+
+def test_rule_files_of_users_are_probed_and_built_in_ones_are_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    probed: list[str] = []
+    monkeypatch.setattr(
+        regex_kind, "refuse_catastrophic", lambda compiled: probed.append(compiled.pattern)
+    )
+    monkeypatch.setattr(loader, "refuse_catastrophic", regex_kind.refuse_catastrophic)
+    load_specs([builtin_rules_dir()])
+    assert probed == []
+    load_specs([_pack(tmp_path, SLOW)])
+    assert probed == ["(?:x|xx)+y"]
 
 
 def test_logs_hold_no_draft_text(tmp_path: Path) -> None:

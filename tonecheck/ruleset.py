@@ -141,7 +141,8 @@ def _with_thresholds(spec: RuleSpec, changes: dict[str, Condition], source: str 
         data["when"] = {k: v.model_dump(exclude_none=True) for k, v in when.items()}
     data["sentence_when"] = {k: v.model_dump(exclude_none=True) for k, v in sentence_when.items()}
     try:
-        return type(spec).model_validate(data)
+        # Its patterns were checked (and probed) when it was loaded; only thresholds change.
+        return type(spec).model_validate(data, context={"trusted": True})
     except ValidationError as exc:
         problem = exc.errors()[0]["msg"].removeprefix("Value error, ")
         raise ConfigError(f"{_where(source)}thresholds: rule '{spec.id}': {problem}") from None
