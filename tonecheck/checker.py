@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import message as messages
+from . import politeness
 from .config import Config
 from .findings import CATEGORIES, Finding, Fix, Report, Safety, SentenceScore, StrategyUse
 from .kinds import Context, Hit
@@ -34,6 +35,7 @@ from .politeness import STRATEGIES
 from .rewrite import Captured, deadline, fit_case, is_question, render, sentence_case
 from .ruleset import resolve
 from .scorecard import Bands, score_lines, subject_words
+from .triggers import sentence_words
 
 log = logging.getLogger("tonecheck")
 
@@ -100,6 +102,11 @@ class Checker:
         self.rules: tuple[Rule, ...] = tuple(
             r for r in compiled if self.pipeline.provides(r.kind.needs)
         )
+        #: Sentences segmented, and of them parsed, by this checker so far.
+        self.sentences_seen = 0
+        self.sentences_parsed = 0
+        #: The rules that read tags or a parse: they see only the sentences they need.
+        self.analysed: tuple[Rule, ...] = tuple(r for r in self.rules if r.kind.needs != "tokens")
         #: How inputs are read (quoted threads, placeholders, accepted words), from the config.
         self.read_options = ReadOptions(
             include_quoted=self.config.include_quoted, accept=self.config.accept
@@ -122,19 +129,54 @@ class Checker:
 
     def check_message(self, message: Message) -> Report:
         """Check a :class:`Message`; positions refer to its source when it has one."""
-        with self.pipeline.lock:
-            docs = self.pipeline.parse([f.text for f in message.fields])
-            return self._report(message, docs)
+        return self._check_batch([message])[0]
 
     def check_many(self, items: Iterable[Item], *, batch_size: int = 32) -> Iterator[Report]:
-        """Check many emails, streaming reports in input order; parses in batches (``nlp.pipe``)."""
+        """Check many emails, streaming reports in input order; the sentences that need a
+        parse are parsed in batches (``nlp.pipe``)."""
         iterator = iter(items)
         while batch := [self._as_message(item) for item in islice(iterator, batch_size)]:
-            with self.pipeline.lock:
-                texts = [f.text for m in batch for f in m.fields]
-                docs = iter(self.pipeline.parse(texts, batch_size))
-                reports = [self._report(m, [next(docs) for _ in m.fields]) for m in batch]
-            yield from reports
+            yield from self._check_batch(batch)
+
+    def _check_batch(self, batch: list[Message]) -> list[Report]:
+        """Segment every field, parse the sentences some rule or measure needs parsed (all
+        of them with ``full_parse``) in one batch, then run the rules."""
+        with self.pipeline.lock:
+            fields = [f for m in batch for f in m.fields]
+            docs = [self.pipeline.segment(f.text) for f in fields]
+            plans = [self._plan(f, doc) for f, doc in zip(fields, docs, strict=True)]
+            wanted = [s for plan in plans for s in plan]
+            self.sentences_parsed += len(wanted)
+            for sentence, parsed in zip(
+                wanted, self.pipeline.analyse([s.span for s in wanted]), strict=True
+            ):
+                sentence.parsed = parsed
+            results = iter(
+                self._check_field(f, doc, plan)
+                for f, doc, plan in zip(fields, docs, plans, strict=True)
+            )
+            return [self._report(m, [next(results) for _ in m.fields]) for m in batch]
+
+    def _plan(self, field: Field, doc: Any) -> list[_Sentence]:
+        """The sentences of a field to parse, each with the rules that read its parse:
+        those whose trigger words it holds, or every one with ``full_parse``."""
+        rules = [r for r in self.analysed if r.spec.field in (field.name, "any")]
+        verbs = self.pipeline.verbs
+        plan = []
+        for span in doc.sents:
+            if not span.text.strip():
+                continue
+            self.sentences_seen += 1
+            if not self.pipeline.has_tags:
+                continue
+            if self.config.full_parse:
+                plan.append(_Sentence(span, frozenset(r.id for r in rules)))
+                continue
+            words = sentence_words(span) if rules else frozenset()
+            firing = [r for r in rules if r.kind.trigger.fires(words)]
+            if firing or politeness.needs_parse(span, verbs):
+                plan.append(_Sentence(span, frozenset(r.id for r in firing)))
+        return plan
 
     def _as_message(self, item: Item) -> Message:
         if isinstance(item, Message):
@@ -144,16 +186,15 @@ class Checker:
         body, subject = item
         return messages.from_strings(body, subject, self.read_options)
 
-    def _report(self, message: Message, docs: list[Any]) -> Report:
+    def _report(self, message: Message, results: list[_FieldResult]) -> Report:
         findings: list[Finding] = []
         scores: dict[str, float] = {}
         texts: dict[str, str] = {}
         uses: list[StrategyUse] = []
         sentences: tuple[SentenceScore, ...] = ()
         errors: list[str] = []
-        for field, doc in zip(message.fields, docs, strict=True):
+        for field, result in zip(message.fields, results, strict=True):
             texts[field.name] = field.source
-            result = self._check_field(field, doc)
             findings.extend(result.findings)
             errors.extend(result.errors)
             if field.name == "body":
@@ -186,8 +227,8 @@ class Checker:
             errors=tuple(errors),
         )
 
-    def _check_field(self, field: Field, doc: Any) -> _FieldResult:
-        measures = measure(doc)
+    def _check_field(self, field: Field, doc: Any, parsed: list[_Sentence]) -> _FieldResult:
+        measures = measure(doc, {s.span.start: s.parsed for s in parsed}, self.pipeline.verbs)
         layout = _Layout(field, doc, measures)
         ctx = Context(field.text, doc, measures)
         findings = []
@@ -196,7 +237,16 @@ class Checker:
             if rule.spec.field not in (field.name, "any"):
                 continue
             try:
-                hits = [h for h in rule.kind.find(ctx) if _sentence_ok(rule, h, layout)]
+                if rule.kind.needs == "tokens":
+                    raw = list(rule.kind.find(ctx))
+                else:
+                    raw = [
+                        _moved(hit, s.span.start_char)
+                        for s in parsed
+                        if rule.id in s.rules
+                        for hit in rule.kind.find(Context(s.parsed.text, s.parsed, measures))
+                    ]
+                hits = [h for h in raw if _sentence_ok(rule, h, layout)]
                 found = [
                     _finding(rule, field, hit, layout)
                     for hit in _non_overlapping(_widen(rule, h, layout) for h in hits)
@@ -207,6 +257,21 @@ class Checker:
                 continue
             findings.extend(found)
         return _FieldResult(findings, layout, errors)
+
+
+@dataclass
+class _Sentence:
+    """A sentence to parse, the rules to run on it, and once parsed, its own ``Doc``."""
+
+    span: Any
+    #: The ids of the rules that read its parse.
+    rules: frozenset[str]
+    parsed: Any = None
+
+
+def _moved(hit: Hit, offset: int) -> Hit:
+    """A hit in a sentence's own ``Doc``, moved to its place in the field."""
+    return Hit(hit.start + offset, hit.end + offset, hit.captures, hit.swap)
 
 
 def _rule_failed(rule: Rule, field: Field, exc: Exception) -> str:

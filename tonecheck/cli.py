@@ -102,6 +102,7 @@ class Settings:
         rule_paths: tuple[str, ...] = (),
         include_quoted: bool = False,
         fix_only: tuple[str, ...] = (),
+        full_parse: bool = False,
     ) -> None:
         if config_file is not None and isolated:
             raise ConfigError("--config and --isolated cannot be used together")
@@ -116,6 +117,7 @@ class Settings:
         self.rule_paths = tuple(os.path.abspath(p) for p in rule_paths)
         self.include_quoted = include_quoted
         self.fix_only = fix_only
+        self.full_parse = full_parse
         self._configs: dict[str, Config] = {}
 
     def config_for(self, name: str) -> Config:
@@ -139,6 +141,8 @@ class Settings:
             config = config.replace(fail_on=parse_fail_on(self.fail_on))
         if self.model is not None:
             config = config.replace(model=self.model)
+        if self.full_parse:
+            config = config.replace(full_parse=True)
         return config
 
     def checker_for(self, name: str) -> tuple[Checker, tuple[str, ...]]:
@@ -321,6 +325,11 @@ def _read(name: str, subject: str | None, checker: Checker, input_format: str) -
     help="Also check quoted replies, forwarded messages and signatures.",
 )
 @click.option(
+    "--full-parse",
+    is_flag=True,
+    help="Parse every sentence, not only those a rule needs parsed (slower; same findings).",
+)
+@click.option(
     "--force-exclude",
     is_flag=True,
     help="Apply the config's exclude patterns to files named on the command line too.",
@@ -401,6 +410,7 @@ def _check(
     model: str | None,
     input_format: str,
     include_quoted: bool,
+    full_parse: bool,
     force_exclude: bool,
     fix: bool,
     diff: bool,
@@ -446,6 +456,7 @@ def _check(
             rule_paths=rule_paths,
             include_quoted=include_quoted,
             fix_only=_names(fix_only),
+            full_parse=full_parse,
         )
         inputs = list(_inputs(paths, settings, force_exclude))
         for item in inputs:  # settings errors first, before anything is written

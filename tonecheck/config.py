@@ -106,6 +106,9 @@ class Config:
     #: Scorecard thresholds by measure (``{"words": {"good": {"at_most": 150}}}``); a band
     #: not given keeps its default.
     scorecard: ScorecardBands | Mapping[str, Bands | Mapping[str, Any]] = ()
+    #: Parse every sentence, not only those a rule or measure needs parsed (slower; the
+    #: findings are the same, which is how the trigger words are checked).
+    full_parse: bool = False
     #: Selection layers inherited from the configs this one extends, applied first.
     inherited: tuple[Selection, ...] = ()
     #: The config file this came from (``None``: built in code or the defaults).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -110,10 +111,14 @@ _ADDITIVE = (
 )
 
 
-def measure(doc: Any) -> Measures:
-    """All measures of a parsed field (``doc`` is a spaCy ``Doc`` with sentence boundaries)."""
+def measure(
+    doc: Any, analysed: Mapping[int, Any] | None = None, verbs: frozenset[str] | None = None
+) -> Measures:
+    """All measures of a segmented field: ``doc`` is a spaCy ``Doc`` with sentence
+    boundaries, and ``analysed`` maps the first token of each parsed sentence to that
+    sentence parsed as a ``Doc`` of its own (the bare-command strategy reads it)."""
     text = doc.text
-    parsed = bool(doc.has_annotation("DEP"))
+    analysed = analysed or {}
     sentences = []
     uses: list[politeness.Use] = []
     for sent in doc.sents:
@@ -123,8 +128,12 @@ def measure(doc: Any) -> Measures:
         values["sentiment"] = nlp_tools.sentiment(sent.text)
         values["directed"] = _directed(sent, values)
         values["terminated"] = 1.0 if _TERMINATED.search(sent.text) else 0.0
-        # Strategies read the parse; without a model there is nothing to read them from.
-        found = politeness.detect_sentence(sent) if parsed else []
+        parsed = analysed.get(sent.start)
+        found = (
+            politeness.detect_sentence(sent, verbs=verbs)
+            if parsed is None
+            else politeness.detect_sentence(parsed, sent.start_char, verbs)
+        )
         values["politeness"] = politeness.score(found)
         uses.extend(found)
         sentences.append(

@@ -35,6 +35,8 @@ class Pipeline:
     name: str
     has_tags: bool
     has_parse: bool
+    #: Words that may open a bare command (the model's verbs); ``None``: any word.
+    verbs: frozenset[str] | None = None
     #: spaCy does not promise that one pipeline can be used from many threads at once
     #: (its string store grows as it reads), so analysis runs under this lock.
     lock: threading.RLock = field(default_factory=threading.RLock, compare=False, repr=False)
@@ -42,72 +44,38 @@ class Pipeline:
     def provides(self, need: str) -> bool:
         return {"tokens": True, "tags": self.has_tags, "parse": self.has_parse}[need]
 
-    def parse(self, texts: list[str], batch_size: int = 32) -> list[Any]:
-        """One spaCy ``Doc`` per text, whose ``.text`` is the text exactly.
+    def segment(self, text: str) -> Any:
+        """The cheap first stage, for every text: tokens and sentence boundaries only.
 
-        A text longer than :data:`PIECE_CHARS` is parsed in pieces cut at paragraph breaks
-        (else line breaks, sentence ends, spaces), one piece at a time, which are put back
-        together into one ``Doc``: spaCy refuses texts over its ``max_length``, and the
-        memory it takes grows with what it parses at once. A cut starts a new sentence.
+        The ``Doc``'s text is ``text`` exactly. Its sentences come from punctuation, blank
+        lines and greeting lines (:func:`_set_sentences`), never from the parser, so they
+        are the same whether a sentence is parsed later or not.
         """
-        import numpy
-        from spacy.tokens import Doc
+        doc = self.nlp.tokenizer(text)
+        _set_sentences(doc)
+        return doc
 
-        cuts = [pieces(text) for text in texts]
-        flat = [text[a:b] for text, spans in zip(texts, cuts, strict=True) for a, b in spans]
-        if len(flat) > len(texts):  # a long text: its pieces one by one, not 32 at once
-            batch_size = 1
-        parsed = iter(self.nlp.pipe(flat, batch_size=batch_size))
+    def analyse(self, sentences: list[Any], batch_size: int = 64) -> list[Any]:
+        """Tags, lemmas and a dependency parse of each sentence (a ``Span`` of a segmented
+        ``Doc``), each parsed as a ``Doc`` of its own, in batches (``nlp.pipe``).
+
+        A sentence is parsed alone, whatever else is in its batch, so its analysis is the
+        same whether it is parsed because a rule needs it or because everything is. Its
+        tokens are the span's, and the parser keeps it one sentence.
+        """
         docs = []
-        for spans in cuts:
-            group = []
-            for _ in spans:
-                doc = next(parsed)
-                # The tagger's and parser's shared layer is kept on each Doc but never read
-                # here (no rule uses vectors): dropping it saves 384 bytes a token.
-                doc.tensor = numpy.zeros((0,), dtype="float32")
-                group.append(doc)
-            docs.append(
-                group[0] if len(group) == 1 else Doc.from_docs(group, ensure_whitespace=False)
-            )
+        for doc in self.nlp.pipe((s.as_doc() for s in sentences), batch_size=batch_size):
+            # The tagger's and parser's shared layer is kept on each Doc but never read
+            # here (no rule uses vectors): dropping it saves 384 bytes a token.
+            doc.tensor = _empty_tensor()
+            docs.append(doc)
         return docs
 
 
-#: The longest text parsed in one piece (spaCy's own limit is 1,000,000 characters). Parsing
-#: 10,000 characters at a time keeps spaCy's working memory under 100 MB, and is no slower.
-PIECE_CHARS = 10_000
+def _empty_tensor() -> Any:
+    import numpy
 
-#: Where a long text may be cut, best first: a blank line, a line break, the end of a
-#: sentence, a space.
-_CUTS = (
-    re.compile(r"\n[ \t]*\n\s*"),
-    re.compile(r"\n\s*"),
-    re.compile(r"[.!?]+[\"')\]\u201d\u2019]*\s+"),
-    re.compile(r"\s+"),
-)
-
-
-def pieces(text: str, limit: int | None = None) -> list[tuple[int, int]]:
-    """``text`` as consecutive ``(start, end)`` pieces of at most ``limit`` characters
-    (default :data:`PIECE_CHARS`), each cut after the best boundary in its second half:
-    a blank line, else a line break, a sentence end, a space, else anywhere."""
-    limit = limit or PIECE_CHARS
-    spans = []
-    start = 0
-    while len(text) - start > limit:
-        end = start + limit
-        cut = end
-        for boundary in _CUTS:
-            last = None
-            for m in boundary.finditer(text, start + limit // 2, end):
-                last = m
-            if last is not None and last.end() <= end:
-                cut = last.end()
-                break
-        spans.append((start, cut))
-        start = cut
-    spans.append((start, len(text)))
-    return spans
+    return numpy.zeros((0,), dtype="float32")
 
 
 def load_pipeline(model: str | None = None) -> Pipeline:
@@ -144,23 +112,27 @@ def _load(model: str | None) -> Pipeline:
             continue
         return _describe(nlp, name)
     _warn_blank()
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    _add_email_boundaries(nlp)
-    return Pipeline(nlp=nlp, name="blank:en", has_tags=False, has_parse=False)
+    return Pipeline(nlp=spacy.blank("en"), name="blank:en", has_tags=False, has_parse=False)
 
 
 def _describe(nlp: Any, name: str) -> Pipeline:
     names = set(nlp.pipe_names)
-    if "parser" not in names and "senter" not in names and "sentencizer" not in names:
-        nlp.add_pipe("sentencizer")
-    _add_email_boundaries(nlp)
     return Pipeline(
         nlp=nlp,
         name=name,
         has_tags="tagger" in names or "morphologizer" in names,
         has_parse="parser" in names,
+        verbs=_verbs(nlp),
     )
+
+
+def _verbs(nlp: Any) -> frozenset[str] | None:
+    """The verbs the model's rule lemmatizer knows (its base forms), or ``None``."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return None
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    index = lookups.get_table("lemma_index", {}).get("verb") if lookups is not None else None
+    return frozenset(str(v).lower() for v in index) if index else None
 
 
 _GREETING = re.compile(
@@ -169,47 +141,125 @@ _GREETING = re.compile(
 )
 
 
-#: A run of this many tokens with no sentence end (no . ! ? ; and no blank line: a pasted
-#: log, a line with no punctuation) is cut into sentences of this length. The parser keeps
-#: the cut, so no parse tree is longer: on a tree of thousands of words, spaCy's dependency
-#: matcher takes time that grows with the square of its length.
+#: No sentence is longer than this many tokens: a run with no sentence end (a pasted log, a
+#: line with no punctuation) is cut. The parser sees one sentence at a time, so no parse
+#: tree is longer: on a tree of thousands of words, spaCy's dependency matcher takes time
+#: that grows with the square of its length.
 MAX_SENTENCE_TOKENS = 200
 
-_ENDS = frozenset(".!?;")
+#: What ends a sentence (spaCy's sentencizer's list: . ! ? and their kin in other scripts).
+_PUNCT_CHARS = frozenset(
+    [
+        "!",
+        ".",
+        "?",
+        "\u0589",
+        "\u061f",
+        "\u06d4",
+        "\u0700",
+        "\u0701",
+        "\u0702",
+        "\u07f9",
+        "\u0964",
+        "\u0965",
+        "\u104a",
+        "\u104b",
+        "\u1362",
+        "\u1367",
+        "\u1368",
+        "\u166e",
+        "\u1803",
+        "\u1809",
+        "\u1944",
+        "\u1945",
+        "\u1aa8",
+        "\u1aa9",
+        "\u1aaa",
+        "\u1aab",
+        "\u1b5a",
+        "\u1b5b",
+        "\u1b5e",
+        "\u1b5f",
+        "\u1c3b",
+        "\u1c3c",
+        "\u1c7e",
+        "\u1c7f",
+        "\u203c",
+        "\u203d",
+        "\u2047",
+        "\u2048",
+        "\u2049",
+        "\u2e2e",
+        "\u2e3c",
+        "\u3002",
+        "\ua4ff",
+        "\ua60e",
+        "\ua60f",
+        "\ua6f3",
+        "\ua6f7",
+        "\ua876",
+        "\ua877",
+        "\ua8ce",
+        "\ua8cf",
+        "\ua92f",
+        "\ua9c8",
+        "\ua9c9",
+        "\uaa5d",
+        "\uaa5e",
+        "\uaa5f",
+        "\uaaf0",
+        "\uaaf1",
+        "\uabeb",
+        "\ufe52",
+        "\ufe56",
+        "\ufe57",
+        "\uff01",
+        "\uff0e",
+        "\uff1f",
+        "\uff61",
+    ]
+)
 
 
-def _email_boundaries(doc: Any) -> Any:
-    """Email sentences end at a blank line and after a greeting line ("Hi Sam,"), even
-    without punctuation; wrapped lines inside a paragraph stay one sentence. A run-on with
-    no sentence end is cut every :data:`MAX_SENTENCE_TOKENS` tokens."""
-    text = doc.text  # built anew on each access
-    run = 1  # tokens since the last sentence end or start
-    for i in range(1, len(doc)):
-        prev = doc[i - 1]
-        run = 1 if prev.text in _ENDS else run + 1
-        if doc[i].is_space:
+def _set_sentences(doc: Any) -> None:
+    """Mark where each sentence of ``doc`` starts: after a sentence-ending mark (as spaCy's
+    sentencizer does), after a blank line, after a greeting line ("Hi Sam,") even without
+    punctuation, and after :data:`MAX_SENTENCE_TOKENS` tokens with none of these. Wrapped
+    lines inside a paragraph stay one sentence; whitespace stays with the sentence before."""
+    import numpy
+    from spacy.attrs import SENT_START
+
+    n = len(doc)
+    if not n:
+        return
+    text = doc.text
+    starts = numpy.full((n, 1), -1, dtype="int64")
+    starts[0, 0] = 1
+    ended = doc[0].text in _PUNCT_CHARS  # a sentence end seen; the next word starts one
+    run = 1  # tokens since the last sentence start
+    prev = doc[0]
+    for tok in doc[1:]:
+        run += 1
+        if tok.is_space:
+            prev = tok
             continue
-        if prev.is_space and prev.text.count("\n") >= 2:
-            doc[i].is_sent_start = True
-        elif "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
-            line_start = text.rfind("\n", 0, prev.idx) + 1
-            line = text[line_start : prev.idx + len(prev.text)].strip()
-            if _GREETING.match(line) or not line:
-                doc[i].is_sent_start = True
-        if run > MAX_SENTENCE_TOKENS:
-            doc[i].is_sent_start = True
-        if doc[i].is_sent_start:
+        start = ended and not tok.is_punct and tok.text not in _PUNCT_CHARS
+        if not start and prev.is_space and "\n" in prev.text:
+            if prev.text.count("\n") >= 2:
+                start = True
+            else:
+                line_start = text.rfind("\n", 0, prev.idx) + 1
+                line = text[line_start : prev.idx].strip()
+                start = not line or bool(_GREETING.match(line))
+        if start or run > MAX_SENTENCE_TOKENS:
+            starts[tok.i, 0] = 1
             run = 1
-    return doc
-
-
-def _add_email_boundaries(nlp: Any) -> None:
-    from spacy.language import Language
-
-    if not Language.has_factory("tonecheck_email_boundaries"):
-        Language.component("tonecheck_email_boundaries")(_email_boundaries)
-    first = next((p for p in ("parser", "senter", "sentencizer") if p in nlp.pipe_names), None)
-    nlp.add_pipe("tonecheck_email_boundaries", before=first)
+            ended = False
+        if tok.text in _PUNCT_CHARS:
+            ended = True
+        prev = tok
+    # spaCy reads the array as unsigned: -1 ("not a start") keeps its bits.
+    doc.from_array([SENT_START], starts.view("uint64"))
 
 
 def _warn_blank() -> None:

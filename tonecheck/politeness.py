@@ -16,6 +16,7 @@ it; a sentence that starts with a bare command verb is told from one that starts
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -155,7 +156,36 @@ _PRAISED = frozenset(
         "research",
     ]
 )
-_APOLOGY_LEMMAS = frozenset({"sorry", "apologize", "apologise", "apology", "apologies"})
+#: Apologies and gratitude, as written: every form is listed, so no lemma is needed.
+_APOLOGY_WORDS = frozenset(
+    [
+        "sorry",
+        "apologize",
+        "apologizes",
+        "apologized",
+        "apologizing",
+        "apologise",
+        "apologises",
+        "apologised",
+        "apologising",
+        "apology",
+        "apologies",
+    ]
+)
+_THANKS = frozenset({"thank", "thanks", "thanked", "thanking"})
+_GRATEFUL = frozenset(
+    [
+        "appreciate",
+        "appreciates",
+        "appreciated",
+        "appreciating",
+        "grateful",
+        "thankful",
+        "gratitude",
+        "thx",
+        "thankyou",
+    ]
+)
 _PLEASE = frozenset({"please", "pls", "plz", "kindly"})
 _WH = frozenset({"what", "why", "who", "how", "where", "when", "which", "whose", "whom"})
 _DIRECT_STARTERS = frozenset({"so", "then", "and", "but", "or"})
@@ -180,12 +210,103 @@ _HEDGE_WORDS = frozenset(
         "hopefully",
     ]
 )
-#: Verbs that hedge when "I" or "we" is their subject ("I think", "we suggest").
-_HEDGE_VERBS = frozenset({"think", "believe", "suppose", "guess", "suggest", "assume", "wonder"})
+#: Verbs that hedge when "I" or "we" comes just before ("I think", "we'd suggest", "I don't
+#: believe"), in every form.
+_HEDGE_VERBS = frozenset(
+    [
+        "think",
+        "thinks",
+        "thought",
+        "thinking",
+        "believe",
+        "believes",
+        "believed",
+        "believing",
+        "suppose",
+        "supposes",
+        "supposed",
+        "supposing",
+        "guess",
+        "guesses",
+        "guessed",
+        "guessing",
+        "suggest",
+        "suggests",
+        "suggested",
+        "suggesting",
+        "assume",
+        "assumes",
+        "assumed",
+        "assuming",
+        "wonder",
+        "wonders",
+        "wondered",
+        "wondering",
+    ]
+)
 #: Verbs that hedge with any subject ("it seems", "this appears to").
-_HEDGE_ANY = frozenset({"seem", "appear"})
+_HEDGE_ANY = frozenset(
+    ["seem", "seems", "seemed", "seeming", "appear", "appears", "appeared", "appearing"]
+)
+#: Words before "kind of" / "sort of" that make it a noun ("a kind of tool"), not a hedge.
+_KIND_NOUN = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "what",
+        "which",
+        "any",
+        "some",
+        "every",
+        "each",
+        "no",
+        "one",
+        "another",
+        "same",
+        "right",
+        "wrong",
+        "other",
+        "my",
+        "your",
+        "our",
+        "their",
+        "his",
+        "her",
+        "its",
+    ]
+)
 _FACT_WORDS = frozenset({"actually", "honestly", "frankly", "surely", "truthfully"})
 _FACT_NOUNS = frozenset({"fact", "point", "reality", "truth"})
+_BE = frozenset({"is", "was", "'s", "\u2019s", "remains"})
+#: Words that turn a rated word around when they come shortly before it in its clause.
+_NEGATIONS = frozenset(
+    [
+        "not",
+        "n't",
+        "n\u2019t",
+        "nt",
+        "no",
+        "never",
+        "neither",
+        "nor",
+        "none",
+        "nothing",
+        "nobody",
+        "nowhere",
+        "hardly",
+        "barely",
+        "scarcely",
+        "without",
+        "cannot",
+    ]
+)
+#: What ends a clause, for negation: a rated word after one of these is not negated.
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "\u2014", "\u2013", "-", "but", "(", ")"})
 _COUNTERFACTUAL = frozenset({"could", "would"})
 _INDICATIVE = frozenset({"can", "will", "ca", "wo"})  # "ca"/"wo" are spaCy's "can't"/"won't"
 #: Command verbs that open everyday courtesies rather than orders ("Let me know", "Feel free",
@@ -195,17 +316,40 @@ _COURTEOUS_COMMANDS = frozenset(
 )
 
 
-def detect(doc: Any) -> list[Use]:
+def detect(doc: Any, verbs: frozenset[str] | None = None) -> list[Use]:
     """Every strategy used in a parsed text, in text order."""
     uses: list[Use] = []
     for sent in doc.sents:
-        uses.extend(detect_sentence(sent))
+        uses.extend(detect_sentence(sent, verbs=verbs))
     return sorted(set(uses), key=lambda u: (u.start, u.end, u.strategy))
 
 
-def detect_sentence(sent: Any) -> list[Use]:
-    """The strategies one sentence (a spaCy ``Span``) uses."""
-    words = [t for t in sent if not (t.is_punct or t.is_space) and any(c.isalnum() for c in t.text)]
+def words_of(sent: Any) -> list[Any]:
+    """A sentence's words: its tokens but for punctuation and spaces."""
+    return [t for t in sent if not (t.is_punct or t.is_space) and any(c.isalnum() for c in t.text)]
+
+
+def needs_parse(sent: Any, verbs: frozenset[str] | None = None) -> bool:
+    """Whether detecting the strategies of ``sent`` reads its parse: only the bare command
+    first does, and only when the sentence opens with a word that may be one."""
+    words = words_of(sent)
+    if not words:
+        return False
+    lows = [t.lower_ for t in words]
+    thanks_to = any(a == "thanks" and b == "to" for a, b in itertools.pairwise(lows))
+    return thanks_to or _may_command(sent.text, words, verbs)
+
+
+def detect_sentence(sent: Any, offset: int = 0, verbs: frozenset[str] | None = None) -> list[Use]:
+    """The strategies one sentence uses: ``sent`` is a spaCy ``Span``, or a sentence parsed
+    as a ``Doc`` of its own whose text starts at ``offset`` in the field.
+
+    Only a bare command first and "thanks to" read the parse, and only when
+    :func:`needs_parse` says so; every other strategy is read from the words, so a
+    sentence gives the same strategies whether it was parsed or not. ``verbs`` are the
+    words that may open a command (the model's verbs); ``None`` lets any word.
+    """
+    words = words_of(sent)
     if not words:
         return []
     uses: list[Use] = []
@@ -213,35 +357,34 @@ def detect_sentence(sent: Any) -> list[Use]:
 
     def add(name: str, start_token: Any, end_token: Any | None = None) -> None:
         last = end_token if end_token is not None else start_token
-        uses.append(Use(name, start_token.idx, last.idx + len(last.text)))
+        uses.append(Use(name, offset + start_token.idx, offset + last.idx + len(last.text)))
 
+    lows = [t.lower_ for t in words]
     # What the sentence starts with.
-    if first.lower_ in _GREETINGS or (
-        first.lower_ == "good" and len(words) > 1 and words[1].lower_ in _TIMES_OF_DAY
-    ):
-        add("greeting", first, words[1] if first.lower_ == "good" else None)
-    elif _praise_start(words):
+    if lows[0] in _GREETINGS or (lows[0] == "good" and len(words) > 1 and lows[1] in _TIMES_OF_DAY):
+        add("greeting", first, words[1] if lows[0] == "good" else None)
+    elif _praise_start(lows):
         add("deference", first, words[1] if len(words) > 1 else None)
-    if first.lower_ in _PLEASE:
+    if lows[0] in _PLEASE:
         add("please_start", first)
-    if first.lower_ in _DIRECT_STARTERS and len(words) > 1:
+    if lows[0] in _DIRECT_STARTERS and len(words) > 1:
         add("direct_start", first)
-    if first.lower_ in _WH and sent.text.rstrip().endswith("?"):
+    if lows[0] in _WH and sent.text.rstrip().endswith("?"):
         add("direct_question", first)
-    if first.lower_ in _FIRST_SINGULAR:
+    if lows[0] in _FIRST_SINGULAR:
         add("first_person_start", first)
-    if first.lower_ in _SECOND:
+    if lows[0] in _SECOND:
         add("second_person_start", first)
-    if _command_start(sent, words):
+    if _may_command(sent.text, words, verbs) and _command_start(first):
         add("command_start", first)
 
     taken: set[int] = set()
     for i, tok in enumerate(words):
-        low = tok.lower_
-        nxt = words[i + 1].lower_ if i + 1 < len(words) else ""
-        if _gratitude(tok, nxt):
+        low = lows[i]
+        nxt = lows[i + 1] if i + 1 < len(words) else ""
+        if _gratitude(words, lows, i):
             add("gratitude", tok)
-        elif tok.lemma_.lower() in _APOLOGY_LEMMAS or (
+        elif low in _APOLOGY_WORDS or (
             low in ("excuse", "forgive", "pardon") and nxt in ("me", "my", "us")
         ):
             add("apologizing", tok)
@@ -249,20 +392,20 @@ def detect_sentence(sent: Any) -> list[Use]:
             add("please", tok)
         elif low == "btw" or low == "incidentally":
             add("indirect_btw", tok)
-        elif low == "by" and nxt == "the" and i + 2 < len(words) and words[i + 2].lower_ == "way":
+        elif low == "by" and nxt == "the" and i + 2 < len(words) and lows[i + 2] == "way":
             add("indirect_btw", tok, words[i + 2])
             taken.update({i + 1, i + 2})
-        elif low in _COUNTERFACTUAL | _INDICATIVE and _asks_reader(tok):
-            add("counterfactual" if low in _COUNTERFACTUAL else "indicative", tok, _subject(tok))
-        elif _hedge(tok, low):
+        elif low in _COUNTERFACTUAL | _INDICATIVE and (reader := _reader_after(lows, i)):
+            add("counterfactual" if low in _COUNTERFACTUAL else "indicative", tok, words[reader])
+        elif _hedge(words, lows, i):
             add("hedges", tok)
-        elif low in _FACT_WORDS or _fact_phrase(words, i):
+        elif low in _FACT_WORDS or _fact_phrase(lows, i):
             add("factuality", tok, words[i + 1] if low in ("in", "the") else None)
         else:
             continue
         taken.add(i)
     for i, tok in enumerate(words):
-        low = tok.lower_
+        low = lows[i]
         if i == 0 and low in _FIRST_SINGULAR | _SECOND:
             continue
         if low in _FIRST_SINGULAR:
@@ -271,12 +414,12 @@ def detect_sentence(sent: Any) -> list[Use]:
             add("first_person_plural", tok)
         elif low in _SECOND:
             add("second_person", tok)
-        elif i not in taken and not tok.is_stop and not any(u.start == tok.idx for u in uses):
+        elif i not in taken and not tok.is_stop and all(u.start != offset + tok.idx for u in uses):
             # A word rated clearly positive or negative in VADER's lexicon (the paper used
             # Liu and Hu's); "not very good" counts as negative, "not bad" as neither.
             rating = nlp_tools.valence(low)
             if abs(rating) >= 1.0:
-                negated = _negated(tok)
+                negated = _negated(sent, tok)
                 if rating > 0:
                     add("negative_lexicon" if negated else "positive_lexicon", tok)
                 elif not negated:
@@ -284,94 +427,95 @@ def detect_sentence(sent: Any) -> list[Use]:
     return uses
 
 
-def _praise_start(words: list[Any]) -> bool:
+def _praise_start(lows: list[str]) -> bool:
     """ "Nice work", "Great question", "Well done": praise of the reader's work, first."""
-    if len(words) < 2:
+    if len(lows) < 2:
         return False
-    first, second = words[0].lower_, words[1].lower_
+    first, second = lows[0], lows[1]
     return (first in _PRAISE and second in _PRAISED) or (first, second) == ("well", "done")
 
 
-def _gratitude(tok: Any, nxt: str) -> bool:
-    low = tok.lower_
-    if low in ("thx", "thankyou"):
+def _gratitude(words: list[Any], lows: list[str], i: int) -> bool:
+    low = lows[i]
+    if low in _GRATEFUL:
         return True
-    lemma = tok.lemma_.lower()
-    if lemma == "thank" or low in ("thanks", "thank"):
-        # "thanks to the storm" explains a cause; "no thanks" declines.
-        return not (low == "thanks" and nxt == "to" and tok.dep_ != "ROOT") and not (
-            tok.i > 0 and tok.doc[tok.i - 1].lower_ == "no"
-        )
-    return lemma in ("appreciate", "grateful", "thankful", "gratitude") or low == "appreciated"
-
-
-def _asks_reader(modal: Any) -> bool:
-    """A modal asking the reader: "could you", "would you mind", "can you", "will you": its
-    subject "you" comes after it (the question word order), not before ("you could try")."""
-    if modal.dep_ != "aux" and modal.pos_ != "AUX":
+    if low not in _THANKS:
         return False
-    subject = _subject(modal)
-    return subject is not None and subject.lower_ in _SECOND and subject.i > modal.i
+    # "no thanks" declines; "thanks to the storm" gives a cause, unless the parse makes
+    # "thanks" the head of the sentence ("Thanks to everyone who came").
+    if i > 0 and lows[i - 1] == "no":
+        return False
+    if low == "thanks" and i + 1 < len(lows) and lows[i + 1] == "to":
+        return bool(words[i].dep_ == "ROOT")
+    return True
 
 
-def _subject(modal: Any) -> Any | None:
-    head = modal.head if modal.dep_ == "aux" else modal
-    for child in head.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "expl"):
-            return child
-    # The tagger sometimes hangs "you" off the modal itself ("Would you mind ...").
-    nxt = modal.nbor(1) if modal.i + 1 < len(modal.doc) else None
-    if nxt is not None and nxt.lower_ in _SECOND:
-        return nxt
-    return None
+def _reader_after(lows: list[str], i: int) -> int | None:
+    """The index of "you" right after a modal ("could you", "can't you"): the question
+    word order, which asks the reader, not "you could try"."""
+    j = i + 1
+    if j < len(lows) and lows[j] in ("n't", "n\u2019t", "not"):
+        j += 1
+    return j if j < len(lows) and lows[j] in _SECOND else None
 
 
-def _hedge(tok: Any, low: str) -> bool:
-    if low in _HEDGE_WORDS:
+def _hedge(words: list[Any], lows: list[str], i: int) -> bool:
+    low = lows[i]
+    if low in _HEDGE_WORDS or low in _HEDGE_ANY:
         return True
-    if low in ("might", "may") and tok.dep_ == "aux" and tok.i > tok.sent.start:
+    # "might", and "may" in lower case (not the month), inside the sentence.
+    if i > 0 and (low == "might" or words[i].text == "may"):
         return True
-    lemma = tok.lemma_.lower()
-    if tok.pos_ in ("VERB", "AUX") and lemma in _HEDGE_ANY:
-        return True
-    if tok.pos_ == "VERB" and lemma in _HEDGE_VERBS:
-        return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in tok.children)
-    if low in ("kind", "sort") and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "of":
-        return tok.dep_ in ("advmod", "amod") or tok.head.pos_ in ("ADJ", "VERB")
+    if low in _HEDGE_VERBS:
+        return any(w in ("i", "we") for w in lows[max(0, i - 3) : i])
+    if low in ("kind", "sort") and i + 1 < len(lows) and lows[i + 1] == "of":
+        return i == 0 or lows[i - 1] not in _KIND_NOUN
     return False
 
 
-def _fact_phrase(words: list[Any], i: int) -> bool:
+def _fact_phrase(lows: list[str], i: int) -> bool:
     """'In fact', or "the fact/point/reality/truth is" as the sentence's frame."""
-    low = words[i].lower_
-    nxt = words[i + 1].lower_ if i + 1 < len(words) else ""
+    low = lows[i]
+    nxt = lows[i + 1] if i + 1 < len(lows) else ""
     if low == "in" and nxt == "fact":
         return True
-    if low == "the" and nxt in _FACT_NOUNS and i + 2 < len(words):
-        return bool(words[i + 2].lemma_.lower() == "be" and words[i + 1].dep_ == "nsubj")
-    return False
+    return low == "the" and nxt in _FACT_NOUNS and i + 2 < len(lows) and lows[i + 2] in _BE
 
 
-def _command_start(sent: Any, words: list[Any]) -> bool:
-    """The sentence opens with a bare command verb ("Send me the file", "Fix this"), not a
-    courtesy ("Let me know", "Have a good day") and not a question."""
-    first = words[0]
-    if first.lower_ in _PLEASE or first.lemma_.lower() in _COURTEOUS_COMMANDS:
+def _may_command(text: str, words: list[Any], verbs: frozenset[str] | None) -> bool:
+    """Whether the sentence may open with a bare command, which only the parse can tell:
+    its first word may be a verb and is not a courtesy ("Let me know", "Have a good day",
+    "Please ..."), and it is not a question."""
+    first = words[0].lower_
+    if first in _PLEASE or first in _COURTEOUS_COMMANDS or text.rstrip().endswith("?"):
         return False
-    if sent.text.rstrip().endswith("?"):
-        return False
+    return first in verbs if verbs is not None else words[0].is_alpha
+
+
+def _command_start(first: Any) -> bool:
+    """The parse says the first word is a bare command verb ("Send me the file", "Fix
+    this"): a base-form verb heading the sentence, with no subject."""
     if first.tag_ != "VB" or first.dep_ not in ("ROOT", "conj"):
         return False
     return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in first.children)
 
 
-def _negated(tok: Any) -> bool:
-    """Whether a negation governs the word: "not good", "don't find it very good"."""
-    node = tok
-    for _ in range(4):
-        if any(c.dep_ == "neg" for c in node.children):
-            return True
-        if node.dep_ == "ROOT" or node.head is node:
+def _negated(sent: Any, tok: Any) -> bool:
+    """Whether a negation comes shortly before the word in its clause: "not good", "don't
+    find it very good", but not "no problem, good".
+
+    Read from the words (up to four before it), not the parse, like VADER's own check."""
+    seen = 0
+    base = sent[0].i
+    for j in range(tok.i - 1, base - 1, -1):
+        prev = sent[j - base]
+        low = prev.lower_
+        if low in _CLAUSE_BREAKS:
             return False
-        node = node.head
+        if low in _NEGATIONS:
+            return True
+        if not (prev.is_punct or prev.is_space):
+            seen += 1
+            if seen >= 4:
+                return False
     return False

@@ -90,7 +90,7 @@ class TextFormatter(Formatter):
         self.show(report, f)
         for i, s in enumerate(f.suggestions):
             mark = _FIX_MARK[s.safety] if i == 0 else ""
-            self.console.print(f"  [green]->[/] {escape(s.replacement)}{mark}")
+            self.console.print(f"  [green]->[/] {escape(_shorten(s.replacement))}{mark}")
         if f.advice and not f.suggestions:
             self.console.print(f"  [green]->[/] {escape(f.advice)}")
 
@@ -147,6 +147,17 @@ def _line_of(text: str, f: Finding) -> tuple[str, int]:
 _CONTEXT = 30  # characters shown on each side of a span in a long line
 _MAX_LINE = 100
 _MAX_SPAN = _MAX_LINE - 2 * _CONTEXT  # the longest span underlined in full
+
+
+_MAX_SUGGESTION = 3 * _MAX_LINE
+
+
+def _shorten(text: str) -> str:
+    """A rewrite of a very long span (a run-on "sentence" of a pasted log), cut in the
+    middle; the JSON formats carry it whole."""
+    if len(text) <= _MAX_SUGGESTION:
+        return text
+    return text[: _MAX_LINE * 2] + " ... " + text[-_MAX_LINE // 2 :]
 
 
 def _window(line: str, col: int, width: int) -> tuple[str, int, int]:

@@ -10,6 +10,7 @@ from typing import Any, ClassVar, Literal
 from ..metrics import Measures
 from ..rewrite import Captured
 from ..schema import RuleSpec
+from ..triggers import ALWAYS, Trigger
 
 Need = Literal["tokens", "tags", "parse"]
 
@@ -26,7 +27,13 @@ class Hit:
 
 @dataclass(frozen=True)
 class Context:
-    """What a rule looks at: one field's text, its spaCy ``Doc`` and its measures."""
+    """What a rule looks at: one field's text, its spaCy ``Doc`` and its measures.
+
+    A rule that needs only tokens sees the whole field, segmented but not parsed. A rule
+    that needs tags or a parse is called once per sentence its trigger fires on, with that
+    sentence parsed as a ``Doc`` of its own: ``text`` is the sentence's, and its hits are
+    moved to the field's offsets by the checker.
+    """
 
     text: str
     doc: Any
@@ -45,6 +52,12 @@ class Kind(ABC):
     def needs(self) -> Need:
         """What analysis this rule needs from the pipeline."""
         return "tokens"
+
+    @property
+    def trigger(self) -> Trigger:
+        """The words a sentence must hold for this rule to match it (read only when the
+        rule needs tags or a parse): by default, any sentence."""
+        return ALWAYS
 
     @abstractmethod
     def find(self, ctx: Context) -> Iterator[Hit]:

@@ -11,6 +11,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..schema import RuleSpec
+from ..triggers import Trigger, from_phrases
 from .base import Context, Hit, Kind, Need
 
 
@@ -40,15 +41,22 @@ class PhraseKind(Kind):
         self._matcher = PhraseMatcher(nlp.vocab, attr=spec.attr.upper())
         self._swaps: dict[int, str | None] = {}
         make = nlp if spec.attr == "lemma" else nlp.make_doc
+        docs = []
         for i, item in enumerate(spec.phrases):
             entry = item if isinstance(item, Phrase) else Phrase(phrase=item)
             key = f"{spec.id}#{i}"
-            self._matcher.add(key, [make(entry.phrase)])
+            docs.append(make(entry.phrase))
+            self._matcher.add(key, [docs[-1]])
             self._swaps[nlp.vocab.strings[key]] = entry.swap
+        self._trigger = from_phrases(docs, spec.attr.upper(), nlp)
 
     @property
     def needs(self) -> Need:
         return "tags" if self._attr == "lemma" else "tokens"
+
+    @property
+    def trigger(self) -> Trigger:
+        return self._trigger
 
     def find(self, ctx: Context) -> Iterator[Hit]:
         for match_id, start, end in self._matcher(ctx.doc):

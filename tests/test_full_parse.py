@@ -1,0 +1,97 @@
+"""Parsing only what the rules need changes nothing: the default mode, which parses only the
+sentences holding some rule's trigger words, gives exactly the reports of ``full_parse``,
+which parses every sentence, on every rule example and on the test corpora."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import DATA, EXAMPLES, ROOT
+
+import tonecheck
+from tonecheck.loader import builtin_rules_dir
+
+BENCH = ROOT / "benchmarks" / "data"
+
+
+def _rule_examples() -> list[tuple[str, str | None]]:
+    drafts: list[tuple[str, str | None]] = []
+    for path in sorted(builtin_rules_dir().glob("*.yaml")):
+        for rule in yaml.safe_load(path.read_text(encoding="utf-8"))["rules"]:
+            examples = rule.get("examples", {})
+            for text in [*examples.get("flag", []), *examples.get("ok", [])]:
+                if rule.get("field") == "subject":
+                    drafts.append(("Thanks for your note.", text))
+                else:
+                    drafts.append((text, None))
+    return drafts
+
+
+def _corpora() -> list[tuple[str, str | None]]:
+    drafts: list[tuple[str, str | None]] = []
+    for name in ("devset", "heldout", "heldout2", "heldout3"):
+        for item in yaml.safe_load((BENCH / f"{name}.yaml").read_text(encoding="utf-8")):
+            if isinstance(item, dict) and "text" in item:
+                drafts.append((item["text"], item.get("subject")))
+    for path in sorted([*EXAMPLES.glob("*.txt"), *(DATA / "clean").glob("*.txt")]):
+        drafts.append((path.read_text(encoding="utf-8"), None))
+    return drafts
+
+
+CORPORA = {"rule examples": _rule_examples, "test corpora": _corpora}
+
+
+def _summary(report: tonecheck.Report) -> tuple[object, ...]:
+    return (
+        [f.to_dict() for f in report.findings],
+        report.scores,
+        [u.to_dict() for u in report.strategies],
+        [s.to_dict() for s in report.sentences],
+        report.errors,
+    )
+
+
+@pytest.fixture(scope="module")
+def full() -> tonecheck.Checker:
+    return tonecheck.Checker(tonecheck.Config(full_parse=True))
+
+
+@pytest.mark.parametrize("corpus", sorted(CORPORA))
+def test_default_and_full_parse_give_the_same_reports(
+    checker: tonecheck.Checker, full: tonecheck.Checker, corpus: str
+) -> None:
+    drafts = CORPORA[corpus]()
+    assert len(drafts) > 500
+    parsed_before = checker.sentences_parsed, checker.sentences_seen
+    default = [_summary(r) for r in checker.check_many(drafts)]
+    parsed = checker.sentences_parsed - parsed_before[0]
+    seen = checker.sentences_seen - parsed_before[1]
+    everything = [_summary(r) for r in full.check_many(drafts)]
+    for draft, a, b in zip(drafts, default, everything, strict=True):
+        assert a == b, draft
+    # ... while parsing well under half of the sentences (rule examples are dense in
+    # trigger words; real drafts much less so).
+    assert 0 < parsed < seen / 2
+
+
+def test_full_parse_parses_every_sentence(full: tonecheck.Checker) -> None:
+    before = full.sentences_parsed, full.sentences_seen
+    full.check("Hi Sam,\n\nThe report is attached. It covers March.\n\nBest,\nAna")
+    assert full.sentences_parsed - before[0] == full.sentences_seen - before[1] == 4
+
+
+def test_the_cli_takes_full_parse(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from tonecheck.cli import main
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text("If you don't reply by Friday, I'll close your file.\n", encoding="utf-8")
+    runner = CliRunner()
+    default = runner.invoke(main, ["--isolated", "--format", "json", str(draft)])
+    full = runner.invoke(main, ["--isolated", "--full-parse", "--format", "json", str(draft)])
+    assert default.exit_code == full.exit_code == 1
+    assert default.stdout == full.stdout
+    assert "ultimatum-if-no-reply" in full.stdout
