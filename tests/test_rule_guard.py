@@ -116,7 +116,8 @@ def test_a_slow_regex_is_stopped_at_its_budget(
     monkeypatch.setattr(regex_kind, "SECONDS_PER_CHAR", 0.0)
     path = _pack(tmp_path, SLOW)
     checker = tonecheck.Checker(tonecheck.Config(rule_paths=(str(path),)))
-    report = checker.check("x" * 60 + ". PLEASE SEND THE SIGNED FORM!!!!")
+    # "xy" at the end lets the text past the rule's required-strings filter.
+    report = checker.check("x" * 60 + ". PLEASE SEND THE SIGNED FORM!!!! xy")
     (error,) = report.errors
     assert error.startswith(f"rule 'team-slow' ({path}:3) went over its time budget (0.2 s for")
     assert error.endswith("its regex backtracks catastrophically) on the body; the other rules ran")

@@ -5,8 +5,10 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, ClassVar, Literal
 
+from ..literals import normal
 from ..metrics import Measures
 from ..rewrite import Captured
 from ..schema import RuleSpec
@@ -38,6 +40,12 @@ class Context:
     text: str
     doc: Any
     measures: Measures
+
+    @cached_property
+    def normal(self) -> str:
+        """The text case folded with its whitespace runs as one space (see
+        :mod:`tonecheck.literals`), made once per field for every regex rule."""
+        return normal(self.text)
 
 
 class Kind(ABC):

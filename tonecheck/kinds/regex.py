@@ -20,6 +20,7 @@ import regex
 from pydantic import Field, ValidationInfo, field_validator
 
 from ..errors import TonecheckError
+from ..literals import required
 from ..rewrite import Captured
 from ..schema import RuleSpec
 from .base import Context, Hit, Kind, captured_token
@@ -127,8 +128,14 @@ class RegexKind(Kind):
         super().__init__(spec, nlp)
         assert isinstance(spec, RegexSpec)
         self._regex = regex.compile(spec.expression(), _flags(spec.ignorecase))
+        #: Strings one of which any match holds: without one, the text is not searched.
+        self._required = required(spec.expression())
 
     def find(self, ctx: Context) -> Iterator[Hit]:
+        if self._required is not None:
+            text = ctx.normal
+            if not any(s in text for s in self._required):
+                return
         seconds = budget(len(ctx.text))
         try:
             matches = list(self._regex.finditer(ctx.text, timeout=seconds))
