@@ -32,6 +32,7 @@ from .metrics import Measures, SentenceMeasures, measure
 from .nlp import Pipeline, load_pipeline
 from .plugins import installed
 from .politeness import STRATEGIES
+from .processes import check_in_processes, default_processes
 from .rewrite import Captured, deadline, fit_case, is_question, render, sentence_case
 from .ruleset import resolve
 from .scorecard import Bands, score_lines, subject_words
@@ -129,18 +130,34 @@ class Checker:
 
     def check_message(self, message: Message) -> Report:
         """Check a :class:`Message`; positions refer to its source when it has one."""
-        return self._check_batch([message])[0]
+        return self.check_batch([message])[0]
 
-    def check_many(self, items: Iterable[Item], *, batch_size: int = 32) -> Iterator[Report]:
-        """Check many emails, streaming reports in input order; the sentences that need a
-        parse are parsed in batches (``nlp.pipe``)."""
+    def check_many(
+        self, items: Iterable[Item], *, batch_size: int = 32, n_process: int = 1
+    ) -> Iterator[Report]:
+        """Check many emails, streaming reports in input order.
+
+        The sentences that need a parse are parsed ``batch_size`` emails at a time
+        (``nlp.pipe``). With ``n_process`` above 1, batches are checked by that many worker
+        processes (``-1``: one per core), a few batches ahead at most, so an iterator of any
+        length takes constant memory; the reports are the same as from one process.
+        """
         iterator = iter(items)
-        while batch := [self._as_message(item) for item in islice(iterator, batch_size)]:
-            yield from self._check_batch(batch)
+        batches = iter(
+            lambda: [self._as_message(item) for item in islice(iterator, batch_size)], []
+        )
+        if n_process == -1:
+            n_process = default_processes()
+        if n_process > 1:
+            yield from check_in_processes(self, batches, n_process)
+            return
+        for batch in batches:
+            yield from self.check_batch(batch)
 
-    def _check_batch(self, batch: list[Message]) -> list[Report]:
-        """Segment every field, parse the sentences some rule or measure needs parsed (all
-        of them with ``full_parse``) in one batch, then run the rules."""
+    def check_batch(self, batch: list[Message]) -> list[Report]:
+        """Reports of a batch of messages: every field is segmented, the sentences some
+        rule or measure needs parsed (all of them with ``full_parse``) are parsed in one
+        ``nlp.pipe`` call, then the rules run."""
         with self.pipeline.lock:
             fields = [f for m in batch for f in m.fields]
             docs = [self.pipeline.segment(f.text) for f in fields]
