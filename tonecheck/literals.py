@@ -181,7 +181,7 @@ def _repeat(low: int, high: int, body: _Info) -> _Info:
     if low == 0:
         if high == 1 and body.exact is not None:
             return _Info(body.exact | {""}, None)  # optional: spelled out with or without
-        return _EMPTY if high == 0 else _Info(None, None)
+        return _EMPTY if high == 0 else _NOTHING
     if body.exact == frozenset({" "}):
         return _Info(body.exact, body.exact)  # \s+ is one space in normal form
     if low == high == 1:

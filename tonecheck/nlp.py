@@ -6,6 +6,7 @@ Everything is local: the model is an installed Python package, VADER's lexicon s
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 import threading
@@ -147,78 +148,14 @@ _GREETING = re.compile(
 #: that grows with the square of its length.
 MAX_SENTENCE_TOKENS = 200
 
-#: What ends a sentence (spaCy's sentencizer's list: . ! ? and their kin in other scripts).
-_PUNCT_CHARS = frozenset(
-    [
-        "!",
-        ".",
-        "?",
-        "\u0589",
-        "\u061f",
-        "\u06d4",
-        "\u0700",
-        "\u0701",
-        "\u0702",
-        "\u07f9",
-        "\u0964",
-        "\u0965",
-        "\u104a",
-        "\u104b",
-        "\u1362",
-        "\u1367",
-        "\u1368",
-        "\u166e",
-        "\u1803",
-        "\u1809",
-        "\u1944",
-        "\u1945",
-        "\u1aa8",
-        "\u1aa9",
-        "\u1aaa",
-        "\u1aab",
-        "\u1b5a",
-        "\u1b5b",
-        "\u1b5e",
-        "\u1b5f",
-        "\u1c3b",
-        "\u1c3c",
-        "\u1c7e",
-        "\u1c7f",
-        "\u203c",
-        "\u203d",
-        "\u2047",
-        "\u2048",
-        "\u2049",
-        "\u2e2e",
-        "\u2e3c",
-        "\u3002",
-        "\ua4ff",
-        "\ua60e",
-        "\ua60f",
-        "\ua6f3",
-        "\ua6f7",
-        "\ua876",
-        "\ua877",
-        "\ua8ce",
-        "\ua8cf",
-        "\ua92f",
-        "\ua9c8",
-        "\ua9c9",
-        "\uaa5d",
-        "\uaa5e",
-        "\uaa5f",
-        "\uaaf0",
-        "\uaaf1",
-        "\uabeb",
-        "\ufe52",
-        "\ufe56",
-        "\ufe57",
-        "\uff01",
-        "\uff0e",
-        "\uff1f",
-        "\uff61",
-    ]
-)
+
+@functools.cache
+def _punct_chars() -> frozenset[str]:
+    """What ends a sentence: spaCy's sentencizer's own list (. ! ? and their kin in other
+    scripts)."""
+    from spacy.pipeline import Sentencizer
+
+    return frozenset(Sentencizer.default_punct_chars)
 
 
 def _set_sentences(doc: Any) -> None:
@@ -232,10 +169,11 @@ def _set_sentences(doc: Any) -> None:
     n = len(doc)
     if not n:
         return
+    ends = _punct_chars()
     text = doc.text
     starts = numpy.full((n, 1), -1, dtype="int64")
     starts[0, 0] = 1
-    ended = doc[0].text in _PUNCT_CHARS  # a sentence end seen; the next word starts one
+    ended = doc[0].text in ends  # a sentence end seen; the next word starts one
     run = 1  # tokens since the last sentence start
     prev = doc[0]
     for tok in doc[1:]:
@@ -243,7 +181,7 @@ def _set_sentences(doc: Any) -> None:
         if tok.is_space:
             prev = tok
             continue
-        start = ended and not tok.is_punct and tok.text not in _PUNCT_CHARS
+        start = ended and not tok.is_punct and tok.text not in ends
         if not start and prev.is_space and "\n" in prev.text:
             if prev.text.count("\n") >= 2:
                 start = True
@@ -255,7 +193,7 @@ def _set_sentences(doc: Any) -> None:
             starts[tok.i, 0] = 1
             run = 1
             ended = False
-        if tok.text in _PUNCT_CHARS:
+        if tok.text in ends:
             ended = True
         prev = tok
     # spaCy reads the array as unsigned: -1 ("not a start") keeps its bits.

@@ -55,17 +55,15 @@ class Kind(ABC):
 
     def __init__(self, spec: RuleSpec, nlp: Any) -> None:
         self.spec = spec
+        #: The words a sentence must hold for this rule to match it (read only when the
+        #: rule needs tags or a parse): by default, any sentence. Kinds that read tags or a
+        #: parse set it from their patterns.
+        self.trigger: Trigger = ALWAYS
 
     @property
     def needs(self) -> Need:
         """What analysis this rule needs from the pipeline."""
         return "tokens"
-
-    @property
-    def trigger(self) -> Trigger:
-        """The words a sentence must hold for this rule to match it (read only when the
-        rule needs tags or a parse): by default, any sentence."""
-        return ALWAYS
 
     @abstractmethod
     def find(self, ctx: Context) -> Iterator[Hit]:

@@ -10,7 +10,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from ..schema import RuleSpec
-from ..triggers import Trigger, from_dependency_patterns
+from ..triggers import from_dependency_patterns
 from .base import Context, Hit, Kind, Need, captured_token
 
 
@@ -36,15 +36,11 @@ class DependencyKind(Kind):
             key = f"{spec.id}#{i}"
             self._matcher.add(key, [pattern])
             self._names[nlp.vocab.strings[key]] = [str(node.get("RIGHT_ID")) for node in pattern]
-        self._trigger = from_dependency_patterns(spec.patterns, nlp)
+        self.trigger = from_dependency_patterns(spec.patterns, nlp)
 
     @property
     def needs(self) -> Need:
         return "parse"
-
-    @property
-    def trigger(self) -> Trigger:
-        return self._trigger
 
     def find(self, ctx: Context) -> Iterator[Hit]:
         doc = ctx.doc

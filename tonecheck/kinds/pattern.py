@@ -8,7 +8,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from ..schema import RuleSpec
-from ..triggers import Trigger, from_token_patterns
+from ..triggers import from_token_patterns
 from .base import Context, Hit, Kind, Need, token_hit
 
 _TAG_ATTRS = {"POS", "TAG", "MORPH", "LEMMA"}
@@ -52,15 +52,11 @@ class PatternKind(Kind):
         self._matcher = Matcher(nlp.vocab, validate=True)
         # spaCy raises ValueError (MatchPatternError) naming the bad token pattern.
         self._matcher.add(spec.id, spec.patterns, greedy="LONGEST")
-        self._trigger = from_token_patterns(spec.patterns, nlp)
+        self.trigger = from_token_patterns(spec.patterns, nlp)
 
     @property
     def needs(self) -> Need:
         return self._need
-
-    @property
-    def trigger(self) -> Trigger:
-        return self._trigger
 
     def find(self, ctx: Context) -> Iterator[Hit]:
         for _, start, end in self._matcher(ctx.doc):

@@ -11,7 +11,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..schema import RuleSpec
-from ..triggers import Trigger, from_phrases
+from ..triggers import from_phrases
 from .base import Context, Hit, Kind, Need
 
 
@@ -48,15 +48,11 @@ class PhraseKind(Kind):
             docs.append(make(entry.phrase))
             self._matcher.add(key, [docs[-1]])
             self._swaps[nlp.vocab.strings[key]] = entry.swap
-        self._trigger = from_phrases(docs, spec.attr.upper(), nlp)
+        self.trigger = from_phrases(docs, spec.attr.upper(), nlp)
 
     @property
     def needs(self) -> Need:
         return "tags" if self._attr == "lemma" else "tokens"
-
-    @property
-    def trigger(self) -> Trigger:
-        return self._trigger
 
     def find(self, ctx: Context) -> Iterator[Hit]:
         for match_id, start, end in self._matcher(ctx.doc):
