@@ -7,38 +7,27 @@ import itertools
 from collections.abc import Iterator
 
 import pytest
-import yaml
-from conftest import ROOT
+from conftest import labelled, report_summary
 
 import tonecheck
 
-DEVSET = yaml.safe_load((ROOT / "benchmarks" / "data" / "devset.yaml").read_text(encoding="utf-8"))
-DRAFTS = [(item["text"], item.get("subject")) for item in DEVSET[:120]]
-
-
-def _summary(report: tonecheck.Report) -> tuple[object, ...]:
-    return (
-        [f.to_dict() for f in report.findings],
-        report.scores,
-        [u.to_dict() for u in report.strategies],
-        report.errors,
-    )
+DRAFTS = [(item["text"], item.get("subject")) for item in labelled()[:120]]
 
 
 @pytest.fixture(scope="module")
-def sequential(checker: tonecheck.Checker) -> list[tuple[object, ...]]:
-    return [_summary(checker.check(text, subject)) for text, subject in DRAFTS]
+def sequential(checker: tonecheck.Checker) -> list[dict[str, object]]:
+    return [report_summary(checker.check(text, subject)) for text, subject in DRAFTS]
 
 
 @pytest.mark.parametrize(("batch_size", "n_process"), [(1, 1), (7, 1), (64, 1), (8, 2)])
 def test_check_many_gives_the_reports_of_check(
     checker: tonecheck.Checker,
-    sequential: list[tuple[object, ...]],
+    sequential: list[dict[str, object]],
     batch_size: int,
     n_process: int,
 ) -> None:
     reports = checker.check_many(DRAFTS, batch_size=batch_size, n_process=n_process)
-    assert [_summary(r) for r in reports] == sequential
+    assert [report_summary(r) for r in reports] == sequential
 
 
 def test_an_endless_iterator_is_read_as_it_is_checked(checker: tonecheck.Checker) -> None:

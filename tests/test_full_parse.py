@@ -7,50 +7,27 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
-from conftest import DATA, EXAMPLES, ROOT
+from conftest import DATA, EXAMPLES, labelled_drafts, report_summary, rule_examples
 
 import tonecheck
-from tonecheck.loader import builtin_rules_dir
-
-BENCH = ROOT / "benchmarks" / "data"
 
 
 def _rule_examples() -> list[tuple[str, str | None]]:
-    drafts: list[tuple[str, str | None]] = []
-    for path in sorted(builtin_rules_dir().glob("*.yaml")):
-        for rule in yaml.safe_load(path.read_text(encoding="utf-8"))["rules"]:
-            examples = rule.get("examples", {})
-            for text in [*examples.get("flag", []), *examples.get("ok", [])]:
-                if rule.get("field") == "subject":
-                    drafts.append(("Thanks for your note.", text))
-                else:
-                    drafts.append((text, None))
-    return drafts
+    # An example of a subject rule is a subject, under a plain body.
+    return [
+        ("Thanks for your note.", text) if rule.get("field") == "subject" else (text, None)
+        for rule, text in rule_examples()
+    ]
 
 
 def _corpora() -> list[tuple[str, str | None]]:
-    drafts: list[tuple[str, str | None]] = []
-    for name in ("devset", "heldout", "heldout2", "heldout3"):
-        for item in yaml.safe_load((BENCH / f"{name}.yaml").read_text(encoding="utf-8")):
-            if isinstance(item, dict) and "text" in item:
-                drafts.append((item["text"], item.get("subject")))
+    drafts = labelled_drafts()
     for path in sorted([*EXAMPLES.glob("*.txt"), *(DATA / "clean").glob("*.txt")]):
         drafts.append((path.read_text(encoding="utf-8"), None))
     return drafts
 
 
 CORPORA = {"rule examples": _rule_examples, "test corpora": _corpora}
-
-
-def _summary(report: tonecheck.Report) -> tuple[object, ...]:
-    return (
-        [f.to_dict() for f in report.findings],
-        report.scores,
-        [u.to_dict() for u in report.strategies],
-        [s.to_dict() for s in report.sentences],
-        report.errors,
-    )
 
 
 @pytest.fixture(scope="module")
@@ -65,10 +42,10 @@ def test_default_and_full_parse_give_the_same_reports(
     drafts = CORPORA[corpus]()
     assert len(drafts) > 500
     parsed_before = checker.sentences_parsed, checker.sentences_seen
-    default = [_summary(r) for r in checker.check_many(drafts)]
+    default = [report_summary(r) for r in checker.check_many(drafts)]
     parsed = checker.sentences_parsed - parsed_before[0]
     seen = checker.sentences_seen - parsed_before[1]
-    everything = [_summary(r) for r in full.check_many(drafts)]
+    everything = [report_summary(r) for r in full.check_many(drafts)]
     for draft, a, b in zip(drafts, default, everything, strict=True):
         assert a == b, draft
     # ... while parsing well under half of the sentences (rule examples are dense in

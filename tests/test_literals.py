@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 import regex
-import yaml
-from conftest import ROOT
+from conftest import labelled_drafts, rule_examples
 
 import tonecheck
 from tonecheck.kinds.regex import RegexSpec
@@ -51,18 +50,8 @@ def test_a_match_holds_a_required_string(pattern: str, text: str) -> None:
 
 
 def _texts() -> list[str]:
-    texts = []
-    for name in ("devset", "heldout", "heldout2", "heldout3"):
-        data = yaml.safe_load((ROOT / "benchmarks" / "data" / f"{name}.yaml").read_text("utf-8"))
-        for item in data:
-            if isinstance(item, dict) and "text" in item:
-                texts.append(item["text"])
-                texts.append(item.get("subject") or "")
-    for path in sorted((ROOT / "rules").glob("*.yaml")):
-        for rule in yaml.safe_load(path.read_text(encoding="utf-8"))["rules"]:
-            examples = rule.get("examples", {})
-            texts.extend([*examples.get("flag", []), *examples.get("ok", [])])
-    return texts
+    texts = [text for draft in labelled_drafts() for text in draft if text]
+    return texts + [text for _, text in rule_examples()]
 
 
 def test_no_built_in_regex_matches_a_text_its_filter_skips(checker: tonecheck.Checker) -> None:

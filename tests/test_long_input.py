@@ -4,14 +4,11 @@ parser, and sentiment that gives VADER's own scores in time proportional to the 
 from __future__ import annotations
 
 import pytest
-import yaml
-from conftest import ROOT
+from conftest import labelled
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 import tonecheck
 from tonecheck import nlp
-
-DEVSET = yaml.safe_load((ROOT / "benchmarks" / "data" / "devset.yaml").read_text(encoding="utf-8"))
 
 PARAGRAPH = (
     "Hi Sam, thanks for the notes. If you don't reply by Friday, I'll close your file. "
@@ -51,7 +48,7 @@ def test_one_huge_line_without_punctuation_is_checked(checker: tonecheck.Checker
 
 def _texts() -> list[str]:
     texts = []
-    for item in DEVSET:
+    for item in labelled():
         texts.append(item["text"])
         texts.extend(line for line in item["text"].splitlines() if line.strip())
     return texts
