@@ -3,13 +3,16 @@ holds none of them never loses a finding."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 import regex
 from conftest import labelled_drafts, rule_examples
 
 import tonecheck
-from tonecheck.kinds.regex import RegexSpec
-from tonecheck.literals import normal, required
+from tonecheck.kinds import Context
+from tonecheck.kinds.regex import RegexKind, RegexSpec
+from tonecheck.literals import SHIPPED, Finder, grams, normal, required, work_out
 
 # (pattern, strings it requires, or None when it says nothing)
 CASES: list[tuple[str, set[str] | None]] = [
@@ -20,7 +23,10 @@ CASES: list[tuple[str, set[str] | None]] = [
     (r"\bI\s\s+know", {"i know"}),  # whitespace runs are one space in normal form
     (r"[\u2019']ve been", {"\u2019ve been", "'ve been"}),
     (r"!{2,}", {"!"}),
-    (r"(?<!\bnot\s)\bgreat\b", {"great"}),  # a look-behind uses up nothing
+    (r"(?<!\bnot\s)\bgreat\b", {"great"}),  # what must not be there is not required
+    # What a look-ahead or look-behind needs, the text must hold: it filters too.
+    (r"\b[A-Z]{3,}(?=[,;]\s+not\b)", {", not", "; not"}),
+    (r"(?<=\bsee )\w+", {"see "}),
     (r"\w+ing", {"ing"}),
     (r"\w+", None),  # nothing named
     (r"(a)\1", {"a"}),
@@ -70,3 +76,103 @@ def test_no_built_in_regex_matches_a_text_its_filter_skips(checker: tonecheck.Ch
             matches = regex.finditer(spec.expression(), text, flags)
             assert not [m for m in matches if m.end() > m.start()], (rid, text)
     assert skipped > 0
+
+
+def test_the_finder_finds_exactly_the_strings_a_text_holds(checker: tonecheck.Checker) -> None:
+    strings = {
+        s
+        for r in checker.rules
+        if isinstance(r.spec, RegexSpec)
+        for alternative in r.spec.alternatives()
+        for s in required(alternative) or ()
+    }
+    finder = Finder(strings)
+    hits = 0
+    for text in _texts():
+        folded = normal(text)
+        found = finder.found(folded, grams(folded))
+        assert found == {s for s in strings if s in folded}, text
+        hits += len(found)
+    assert hits > 1000
+
+
+def _whole(kind: RegexKind, text: str) -> list[tuple[int, int, dict[str, str]]]:
+    spec = kind.spec
+    assert isinstance(spec, RegexSpec)
+    flags = regex.IGNORECASE if spec.ignorecase else 0
+    return [
+        (m.start(), m.end(), {k: v for k, v in m.groupdict().items() if v})
+        for m in regex.finditer(spec.expression(), text, flags)
+        if m.end() > m.start()
+    ]
+
+
+def _apart(kind: RegexKind, text: str, doc: object) -> list[tuple[int, int, dict[str, str]]]:
+    return [
+        (h.start, h.end, {k: v.text for k, v in h.captures.items()})
+        for h in kind.find(Context(text, doc, None))  # type: ignore[arg-type]
+    ]
+
+
+def test_alternatives_searched_apart_find_what_the_whole_pattern_finds(
+    checker: tonecheck.Checker,
+) -> None:
+    """Each alternative is searched on its own, and only where its strings are: the hits
+    are still exactly those of ``alt1|alt2|...`` (the first alternative at each place)."""
+    kinds = [r.kind for r in checker.rules if isinstance(r.kind, RegexKind)]
+    found = 0
+    for text in _texts():
+        doc = checker.pipeline.segment(text)
+        for kind in kinds:
+            expected = _whole(kind, text)
+            assert _apart(kind, text, doc) == expected, (kind.spec.id, text)
+            found += len(expected)
+    assert found > 500
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        # Two alternatives matching at one place: the first listed wins, as in a|b.
+        (["was busy", "was busy all week"], "I was busy all week, sorry."),
+        (["was busy all week", "was busy"], "I was busy all week, sorry."),
+        # Overlapping matches of different alternatives: the earlier one wins.
+        (["busy all", "all week"], "busy all week"),
+        # An alternative that matches the empty string somewhere: the whole pattern runs.
+        (["\\bweek\\b", "x*(?=week)"], "a week or two weeks"),
+    ],
+)
+def test_alternatives_keep_the_whole_patterns_order(pattern: list[str], text: str) -> None:
+    spec = RegexSpec.model_validate(
+        {
+            "id": "t",
+            "kind": "regex",
+            "category": "pushy",
+            "severity": "warning",
+            "message": "m",
+            "why": "w",
+            "advice": "a",
+            "pattern": pattern,
+            "examples": {"flag": ["x"], "ok": ["y"]},
+        }
+    )
+    kind = RegexKind(spec, None)
+    assert _apart(kind, text, None) == _whole(kind, text)
+
+
+def test_the_shipped_table_is_current(checker: tonecheck.Checker) -> None:
+    """The built-in patterns' strings ship worked out (``_literals.json``); after changing a
+    rule or this module, run
+    ``python -c "from tonecheck.literals import write_shipped; write_shipped()"``."""
+    shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    patterns = {
+        alternative
+        for r in checker.rules
+        if isinstance(r.spec, RegexSpec)
+        for alternative in r.spec.alternatives()
+    }
+    assert set(shipped) == patterns
+    for pattern, strings in shipped.items():
+        worked_out = work_out(pattern)
+        assert strings == (None if worked_out is None else sorted(worked_out)), pattern
+        assert required(pattern) == worked_out

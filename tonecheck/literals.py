@@ -3,17 +3,23 @@
 Most regex rules are long lists of phrasings ("been so busy", "snowed under", ...), and on a
 typical email none of them can match: the engine still tries every alternative at every
 position. :func:`required` reads a pattern (with Python's own regex parser) and returns a set
-of strings such that every match contains one of them, in a normal form: case folded, and
-every run of whitespace one space. A rule whose strings are all absent from a text's normal
-form (:func:`normal`) cannot match it and is not run. Where the pattern says too little
+of strings such that any text the pattern matches holds one of them (in the match, or where
+a look-ahead or look-behind reads), in a normal form: case folded, and every run of
+whitespace one space. An alternative whose strings are all absent from a text's normal form
+(:func:`normal`) cannot match it and is not tried. Where the pattern says too little
 (``\\w+``, a back-reference, syntax only the ``regex`` module reads) there is no such set, and
-the rule always runs.
+the pattern is always tried.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
+import json
 import re
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
 from typing import Any, NamedTuple
 
 # The parser behind ``re`` (Python 3.11+), which reads the patterns rules are written in.
@@ -34,9 +40,32 @@ def normal(text: str) -> str:
     return _SPACES.sub(" ", text.casefold())
 
 
+#: :func:`required` of every alternative of the built-in rules, worked out ahead: reading
+#: three hundred patterns with Python's regex parser would cost a fifth of a second at every
+#: start-up. :func:`write_shipped` writes it; a test checks that it is current.
+SHIPPED = Path(__file__).with_name("_literals.json")
+
+
+@functools.cache
+def _shipped() -> dict[str, list[str] | None]:
+    try:
+        data = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def required(pattern: str) -> frozenset[str] | None:
-    """Strings one of which every match of ``pattern`` contains (in :func:`normal` form),
+    """Strings one of which every text ``pattern`` matches holds (in :func:`normal` form),
     or ``None`` when the pattern does not say."""
+    if pattern in _shipped():
+        strings = _shipped()[pattern]
+        return None if strings is None else frozenset(strings)
+    return work_out(pattern)
+
+
+def work_out(pattern: str) -> frozenset[str] | None:
+    """:func:`required`, worked out from the pattern (not read from :data:`SHIPPED`)."""
     try:
         parsed = _parser.parse(pattern)
     except Exception:  # syntax only the regex module reads; or anything else: no filter
@@ -56,6 +85,66 @@ def required(pattern: str) -> frozenset[str] | None:
         if not any(k in s for k in out):
             out.append(s)
     return frozenset(out)
+
+
+_WORD = re.compile(r"\w+")
+#: English letters from the most to the least common, to break ties between runs.
+_LETTERS = "etaoinshrdlcumwfgypbvkjxqz"
+
+
+@functools.cache
+def _common_runs() -> Counter[str]:
+    """How many of the commonest English words (spaCy's stop words) hold each
+    three-character run: "you" and "ing" are in nearly every email, "wam" is not."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return Counter(w[i : i + 3] for w in STOP_WORDS for i in range(len(w) - 2))
+
+
+def _rarity(run: str) -> tuple[int, int]:
+    return (-_common_runs()[run], sum(_LETTERS.find(ch) % len(_LETTERS) for ch in run))
+
+
+def grams(text: str) -> frozenset[str]:
+    """The three-character runs inside the words of a :func:`normal` text."""
+    out: set[str] = set()
+    for word in set(_WORD.findall(text)):
+        out.update(word[i : i + 3] for i in range(len(word) - 2))
+    return frozenset(out)
+
+
+def _runs(string: str) -> frozenset[str]:
+    """The three-character runs inside the words of ``string``: a text that holds
+    ``string`` has them all among its :func:`grams`."""
+    return frozenset(w[i : i + 3] for w in _WORD.findall(string) for i in range(len(w) - 2))
+
+
+class Finder:
+    """Which of many strings a text holds, without searching for most of them.
+
+    Each string is filed under the rarest three-character run of its words; only strings
+    whose run is among the text's :func:`grams`, and so are all their other runs, are
+    searched for. Strings with no word of three characters are always searched for.
+    """
+
+    def __init__(self, strings: Iterable[str]) -> None:
+        self._always: list[str] = []
+        self._by_key: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        for string in sorted(set(strings)):
+            runs = _runs(string)
+            if not runs:
+                self._always.append(string)
+                continue
+            key = max(sorted(runs), key=_rarity)
+            self._by_key.setdefault(key, []).append((string, runs))
+        self._keys = frozenset(self._by_key)
+
+    def found(self, text: str, text_grams: frozenset[str]) -> frozenset[str]:
+        """The strings ``text`` (in :func:`normal` form, with its ``grams``) holds."""
+        out = [s for s in self._always if s in text]
+        for key in self._keys & text_grams:
+            out.extend(s for s, runs in self._by_key[key] if runs <= text_grams and s in text)
+        return frozenset(out)
 
 
 class _Info(NamedTuple):
@@ -120,8 +209,13 @@ def _sequence(items: list[tuple[Any, Any]]) -> _Info:
 def _node(op: Any, av: Any) -> _Info:
     if op is _c.LITERAL:
         return _Info(frozenset({_fold(chr(av))}), frozenset({_fold(chr(av))}))
-    if op is _c.AT or op in (_c.ASSERT, _c.ASSERT_NOT):
-        return _EMPTY  # a position or a look-around: nothing of the text is used up
+    if op is _c.ASSERT:
+        # A look-ahead or look-behind uses up nothing of the match, but the text must hold
+        # what it looks for: its strings filter as well as the match's own.
+        inner = _sequence(list(av[1]))
+        return _Info(None, inner.exact if inner.exact is not None else inner.need)
+    if op is _c.AT or op is _c.ASSERT_NOT:
+        return _EMPTY  # a position, or what must not be there: nothing is used up
     if op is _c.IN:
         chars = _class(av)
         if chars is None:
@@ -188,3 +282,27 @@ def _repeat(low: int, high: int, body: _Info) -> _Info:
         return body
     # At least one copy is there.
     return _Info(None, body.exact if body.exact is not None else body.need)
+
+
+def write_shipped() -> int:
+    """Write :data:`SHIPPED` for the built-in rules; the number of patterns."""
+    from .kinds.regex import RegexSpec
+    from .loader import builtin_rules_dir, load_specs
+
+    patterns = sorted(
+        {
+            alternative
+            for source in load_specs([builtin_rules_dir()])
+            if isinstance(source.spec, RegexSpec)
+            for alternative in source.spec.alternatives()
+        }
+    )
+    lines = []
+    for pattern in patterns:
+        strings = work_out(pattern)
+        value = None if strings is None else sorted(strings)
+        lines.append(
+            f"{json.dumps(pattern, ensure_ascii=False)}: {json.dumps(value, ensure_ascii=False)}"
+        )
+    SHIPPED.write_text("{\n" + ",\n".join(lines) + "\n}\n", encoding="utf-8")
+    return len(lines)

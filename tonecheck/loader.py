@@ -113,9 +113,9 @@ def _load_file(path: Path, kinds: Kinds) -> list[RuleSource]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(name, f"cannot read rule file ({exc})") from None
+    trusted = path.resolve().is_relative_to(builtin_rules_dir().resolve())
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.load(text, Loader=yaml.SafeLoader)
+        node, data = _parse(text, trusted)
     except RecursionError:
         raise RuleError(name, "not valid YAML: nested too deeply") from None
     except yaml.YAMLError as exc:
@@ -137,11 +137,26 @@ def _load_file(path: Path, kinds: Kinds) -> list[RuleSource]:
         raise RuleError(name, "'categories:' is a list of kebab-case names, e.g. [brand-tone]")
     categories = {*CATEGORIES, *declared}
     lines = _rule_lines(node)
-    trusted = path.resolve().is_relative_to(builtin_rules_dir().resolve())
     return [
         _validate(name, raw, lines[i] if i < len(lines) else None, kinds, categories, trusted)
         for i, raw in enumerate(data["rules"])
     ]
+
+
+def _parse(text: str, trusted: bool) -> tuple[Any, Any]:
+    """A YAML document's node tree (for line numbers) and its data, read in one pass.
+
+    The built-in packs are read with libyaml when PyYAML has it (ten times faster); other
+    files always with the pure-Python reader, which turns nesting too deep for the stack
+    into ``RecursionError`` where libyaml would crash the process.
+    """
+    safe: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader) if trusted else yaml.SafeLoader
+    loader = safe(text)
+    try:
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
 
 
 def _rule_lines(node: Any) -> list[int]:
@@ -181,7 +196,10 @@ def _validate(
             rule_id,
             line,
         )
-    missing = spec.placeholders() - _allowed_placeholders(spec)
+    missing = spec.placeholders() - set(TEMPLATE_VALUES)
+    if missing:
+        # Only now the rule's captures (a regex's groups: it is compiled to read them).
+        missing -= spec.captures()
     if missing:
         raise RuleError(
             path,
@@ -203,10 +221,6 @@ def token_regexes(node: Any) -> Iterator[str]:
     elif isinstance(node, list):
         for item in node:
             yield from token_regexes(item)
-
-
-def _allowed_placeholders(spec: RuleSpec) -> set[str]:
-    return set(TEMPLATE_VALUES) | spec.captures()
 
 
 def _pydantic_problem(exc: ValidationError) -> str:

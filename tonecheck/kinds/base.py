@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, ClassVar, Literal
 
-from ..literals import normal
+from ..literals import grams, normal
 from ..metrics import Measures
 from ..rewrite import Captured
 from ..schema import RuleSpec
@@ -46,6 +46,11 @@ class Context:
         """The text case folded with its whitespace runs as one space (see
         :mod:`tonecheck.literals`), made once per field for every regex rule."""
         return normal(self.text)
+
+    @cached_property
+    def grams(self) -> frozenset[str]:
+        """The three-character runs inside the words of :attr:`normal`."""
+        return grams(self.normal)
 
 
 class Kind(ABC):

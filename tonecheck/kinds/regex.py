@@ -13,6 +13,8 @@ for.
 
 from __future__ import annotations
 
+import functools
+import time
 from collections.abc import Iterator
 from typing import Any, Literal
 
@@ -20,7 +22,7 @@ import regex
 from pydantic import Field, ValidationInfo, field_validator
 
 from ..errors import TonecheckError
-from ..literals import required
+from ..literals import Finder, required
 from ..rewrite import Captured
 from ..schema import RuleSpec
 from .base import Context, Hit, Kind, captured_token
@@ -104,16 +106,22 @@ class RegexSpec(RuleSpec):
     @field_validator("pattern")
     @classmethod
     def _compiles(cls, value: str | list[str], info: ValidationInfo) -> str | list[str]:
+        if trusted(info):
+            # A built-in pack: compiled when first needed, and checked by the tests as a
+            # user's pack would be at load (compiles, cannot match nothing, no backtracking).
+            return value
         for alternative in [value] if isinstance(value, str) else value:
             compiled = compile_checked(alternative)
             if compiled.match(""):
                 raise ValueError(f"regex {alternative!r} matches the empty string")
-            if not trusted(info):
-                refuse_catastrophic(compiled)
+            refuse_catastrophic(compiled)
         return value
 
     def captures(self) -> set[str]:
         return set(regex.compile(self.expression()).groupindex)
+
+    def alternatives(self) -> list[str]:
+        return [self.pattern] if isinstance(self.pattern, str) else self.pattern
 
     def expression(self) -> str:
         if isinstance(self.pattern, str):
@@ -121,27 +129,66 @@ class RegexSpec(RuleSpec):
         return "|".join(f"(?:{alternative})" for alternative in self.pattern)
 
 
+class _Alternative:
+    """One alternative of a rule's pattern, compiled when a text first holds one of the
+    strings it requires: most of a pack's phrasings are never compiled in a short run."""
+
+    def __init__(self, expression: str, flags: int) -> None:
+        self.expression = expression
+        self.flags = flags
+        #: Strings one of which a text must hold for this alternative to match it.
+        self.required = required(expression)
+
+    @functools.cached_property
+    def regex(self) -> Any:
+        return regex.compile(self.expression, self.flags)
+
+
 class RegexKind(Kind):
+    """Each alternative of the pattern is compiled on its own and tried only on texts that
+    hold one of its required strings (:mod:`tonecheck.literals`); a list of forty phrasings
+    costs about what the few that might match cost. The hits are those of the whole
+    pattern: at each position, the first alternative that matches there (see
+    :func:`_leftmost_first`)."""
+
     spec_model = RegexSpec
 
     def __init__(self, spec: RuleSpec, nlp: Any) -> None:
         super().__init__(spec, nlp)
         assert isinstance(spec, RegexSpec)
-        self._regex = regex.compile(spec.expression(), _flags(spec.ignorecase))
-        #: Strings one of which any match holds: without one, the text is not searched.
-        self._required = required(spec.expression())
+        self._flags = _flags(spec.ignorecase)
+        self._expression = spec.expression()
+        self._alternatives = tuple(_Alternative(a, self._flags) for a in spec.alternatives())
+        self._finder = Finder(s for a in self._alternatives for s in a.required or ())
+
+    @functools.cached_property
+    def _whole(self) -> Any:
+        """The whole pattern, compiled when an alternative's match is empty (see
+        :func:`_leftmost_first`)."""
+        return regex.compile(self._expression, self._flags)
 
     def find(self, ctx: Context) -> Iterator[Hit]:
-        if self._required is not None:
-            text = ctx.normal
-            if not any(s in text for s in self._required):
-                return
-        seconds = budget(len(ctx.text))
+        held = self._finder.found(ctx.normal, ctx.grams)
+        active = [
+            a for a in self._alternatives if a.required is None or not a.required.isdisjoint(held)
+        ]
+        if not active:
+            return
+        text = ctx.text
+        seconds = budget(len(text))
         try:
-            matches = list(self._regex.finditer(ctx.text, timeout=seconds))
+            if len(active) == 1:
+                matches = list(active[0].regex.finditer(text, timeout=seconds))
+            else:
+                found = _leftmost_first(active, text, time.monotonic() + seconds)
+                matches = (
+                    found
+                    if found is not None
+                    else list(self._whole.finditer(text, timeout=seconds))
+                )
         except TimeoutError:
             raise RuleTimeout(
-                f"went over its time budget ({seconds:.1f} s for {len(ctx.text):,} characters; "
+                f"went over its time budget ({seconds:.1f} s for {len(text):,} characters; "
                 "its regex backtracks catastrophically)"
             ) from None
         for m in matches:
@@ -152,6 +199,35 @@ class RegexKind(Kind):
                     if value
                 }
                 yield Hit(m.start(), m.end(), groups)
+
+
+def _leftmost_first(
+    alternatives: list[_Alternative], text: str, deadline: float
+) -> list[Any] | None:
+    """The matches ``a|b|c`` finds in ``text``, from each alternative searched on its own.
+
+    The whole pattern, at each position from the end of its last match on, takes the first
+    alternative that matches there. Each alternative's every match start is found with an
+    overlapped search (its preferred match at each position); the earliest start wins, and
+    of those the first alternative. An empty match would make the whole pattern's next
+    search differ: then ``None``, and the caller runs the whole pattern.
+    """
+    starts: list[tuple[int, int, Any]] = []
+    for k, alternative in enumerate(alternatives):
+        for m in alternative.regex.finditer(
+            text, overlapped=True, timeout=max(deadline - time.monotonic(), 0.001)
+        ):
+            if m.end() == m.start():
+                return None
+            starts.append((m.start(), k, m))
+    starts.sort(key=lambda s: (s[0], s[1]))
+    matches = []
+    end = 0
+    for start, _, m in starts:
+        if start >= end:
+            matches.append(m)
+            end = m.end()
+    return matches
 
 
 def _captured(ctx: Context, start: int, end: int) -> Captured:
