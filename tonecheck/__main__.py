@@ -1,5 +1,5 @@
 """``python -m tonecheck``: the same as the ``tonecheck`` command."""
 
-from .cli import main
+from .cli import run
 
-main()
+run()

@@ -8,10 +8,11 @@ iterator of any length is checked in constant memory.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
     from .config import Config
     from .findings import Report
     from .message import Message
+
+log = logging.getLogger("tonecheck")
 
 #: Batches in flight per worker: enough to keep each busy, few enough to bound memory.
 _AHEAD = 2
@@ -43,6 +46,43 @@ def _work(batch: list[Message]) -> list[Report]:
     return _checker.check_batch(batch)
 
 
+class Failed(Exception):
+    """Checking one message raised: the type of the exception, which is all that crosses
+    from a worker process (its message may quote the draft; ``--verbose`` logs it)."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+
+
+#: A batch of inputs that share a config, for :func:`check_tasks`.
+Task = tuple["Config", list["Message"]]
+
+
+def check_task(task: Task) -> list[Report | Failed]:
+    """The reports of a task's messages, by the checker for its config (in a worker, the
+    one inherited from the parent, or built once). When the batch fails, each message is
+    checked on its own, so one bad input costs only its own report."""
+    from .checker import checker_for
+
+    config, batch = task
+    if not batch:
+        return []
+    checker = checker_for(config)
+    try:
+        return list(checker.check_batch(batch))
+    except Exception:
+        pass
+    out: list[Report | Failed] = []
+    for message in batch:
+        try:
+            out.append(checker.check_message(message))
+        except Exception as exc:
+            log.debug("checking %s failed", message.path, exc_info=exc)
+            out.append(Failed(type(exc).__name__))
+    return out
+
+
 def default_processes() -> int:
     """The cores this process may use."""
     try:
@@ -55,22 +95,38 @@ def check_in_processes(
     checker: Checker, batches: Iterator[list[Message]], n_process: int
 ) -> Iterator[Report]:
     """Reports of every batch, in order, checked by ``n_process`` workers."""
-    methods = multiprocessing.get_all_start_methods()
-    initializer: Any
-    args: tuple[Any, ...]
-    if "fork" in methods:
+    if "fork" in multiprocessing.get_all_start_methods():
         # The workers are forked from here, with the checker already loaded (the
         # initializer's arguments are inherited, not pickled).
-        context: Any = multiprocessing.get_context("fork")
-        initializer, args = _inherit, (checker,)
+        results = _ordered(_work, batches, n_process, _inherit, (checker,))
     else:
-        context = multiprocessing.get_context("spawn")
-        initializer, args = _build, (checker.config,)
+        results = _ordered(_work, batches, n_process, _build, (checker.config,))
+    for reports in results:
+        yield from reports
+
+
+def check_tasks(tasks: Iterator[Task], n_process: int) -> Iterator[list[Report | Failed]]:
+    """The reports of every task, in order, checked by ``n_process`` workers. Forked workers
+    inherit every checker built so far (``checker_for``); others build them as needed."""
+    return _ordered(check_task, tasks, n_process, None, ())
+
+
+def _ordered(
+    function: Callable[[Any], Any],
+    items: Iterator[Any],
+    n_process: int,
+    initializer: Callable[..., None] | None,
+    args: tuple[Any, ...],
+) -> Iterator[Any]:
+    """``function`` of each item, in order, computed by ``n_process`` workers at most
+    :data:`_AHEAD` items ahead each. Closing the iterator stops the workers."""
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context: Any = multiprocessing.get_context(method)
     with context.Pool(n_process, initializer=initializer, initargs=args) as pool:
         pending: deque[Any] = deque()
-        for batch in batches:
-            pending.append(pool.apply_async(_work, (batch,)))
+        for item in items:
+            pending.append(pool.apply_async(function, (item,)))
             if len(pending) >= n_process * _AHEAD:
-                yield from pending.popleft().get()
+                yield pending.popleft().get()
         while pending:
-            yield from pending.popleft().get()
+            yield pending.popleft().get()
