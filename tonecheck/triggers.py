@@ -20,6 +20,7 @@ import re
 import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 #: Token attributes that name the words a token may be (lowercased to compare).
@@ -54,7 +55,26 @@ class Trigger:
         return any(not needs for needs in self.alternatives)
 
     def fires(self, words: frozenset[str]) -> bool:
+        gate = self._gate
+        if gate is not None and gate.isdisjoint(words):
+            return False
         return any(all(n.met(words) for n in needs) for needs in self.alternatives)
+
+    @cached_property
+    def _gate(self) -> frozenset[str] | None:
+        """Words one of which a sentence must hold for any alternative to fire: of each
+        alternative, its need with the fewest common words (spaCy's stop words), then the
+        fewest words. ``None`` when some alternative has no need named by words."""
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        gate: set[str] = set()
+        for needs in self.alternatives:
+            plain = [n for n in needs if n.pattern is None]
+            if not plain:
+                return None
+            best = min(plain, key=lambda n: (len(n.words & STOP_WORDS), len(n.words)))
+            gate |= best.words
+        return frozenset(gate)
 
 
 ALWAYS = Trigger(((),))
