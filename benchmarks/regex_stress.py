@@ -17,7 +17,10 @@ this thread, the best of a few runs, so a busy machine does not make noise. A ca
 once one size takes over 2 s. The exit status is 1 if anything is reported, so it can be run
 as a check.
 
-    python benchmarks/regex_stress.py [--engine re|regex] [--rule ID] [--input NAME] [--all]
+    python benchmarks/regex_stress.py [--engine re|regex|kind] [--rule ID] [--input NAME] [--all]
+
+``--engine kind`` times each rule as a check runs it (``RegexKind.find``: each alternative
+searched on its own where its strings are, the matches merged).
 """
 
 from __future__ import annotations
@@ -269,6 +272,35 @@ def regex_subjects(raw: dict[str, Any], engine: str, module: ModuleType) -> list
     ]
 
 
+class _NoDoc:
+    """No tokens: a named group is captured as its text (the timing is the regex's)."""
+
+    def char_span(self, start: int, end: int) -> None:
+        return None
+
+
+def kind_subject(raw: dict[str, Any], whole: Subject) -> Subject:
+    """The rule as ``RegexKind.find`` runs it in a check: each alternative on its own, where
+    its strings are, the matches merged as the whole pattern's (``--engine kind``)."""
+    from tonecheck.kinds import Context
+    from tonecheck.kinds.regex import RegexKind
+
+    kind = RegexKind(RegexSpec.model_validate(raw), None)
+
+    def run(text: str) -> None:
+        for _ in kind.find(Context(text, _NoDoc(), None)):  # type: ignore[arg-type]
+            pass
+
+    return Subject(
+        rule=whole.rule,
+        label="kind",
+        alternatives=whole.alternatives,
+        run=run,
+        runs=whole.runs,
+        inputs=whole.inputs,
+    )
+
+
 def token_subjects(raw: dict[str, Any]) -> list[Subject]:
     """Every token-level REGEX predicate of a matcher rule. spaCy compiles it with no flags and
     calls ``search`` on the token's attribute (the lower-cased text for LOWER and NORM); a
@@ -309,6 +341,10 @@ def subjects(rules: Path = RULES, chosen: list[str] | None = None) -> list[Subje
             if raw["kind"] == "regex":
                 for engine, module in modules.items():
                     found.extend(regex_subjects(raw, engine, module))
+                if not chosen or "kind" in chosen:
+                    found.append(
+                        kind_subject(raw, regex_subjects(raw, "regex", engines()["regex"])[0])
+                    )
             else:
                 found.extend(token_subjects(raw))
     return found
@@ -415,7 +451,7 @@ def main() -> int:
     parser.add_argument(
         "--engine",
         action="append",
-        choices=list(engines()),
+        choices=[*engines(), "kind"],
         help="time regex rules with this engine only (repeatable; default: every one installed)",
     )
     parser.add_argument("--rule", action="append", help="only this rule id (repeatable)")

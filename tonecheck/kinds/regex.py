@@ -206,28 +206,39 @@ def _leftmost_first(
 ) -> list[Any] | None:
     """The matches ``a|b|c`` finds in ``text``, from each alternative searched on its own.
 
-    The whole pattern, at each position from the end of its last match on, takes the first
-    alternative that matches there. Each alternative's every match start is found with an
-    overlapped search (its preferred match at each position); the earliest start wins, and
-    of those the first alternative. An empty match would make the whole pattern's next
-    search differ: then ``None``, and the caller runs the whole pattern.
+    From where its last match ended, the whole pattern takes the leftmost place where any
+    alternative matches, and there the first alternative that does. So: each alternative's
+    next match from that point is searched for (and kept while it starts after the last
+    match's end); the earliest wins, of those the first alternative. Each alternative reads
+    the text about once, as the whole pattern would. An empty match would make the whole
+    pattern's next search differ: then ``None``, and the caller runs the whole pattern.
     """
-    starts: list[tuple[int, int, Any]] = []
-    for k, alternative in enumerate(alternatives):
-        for m in alternative.regex.finditer(
-            text, overlapped=True, timeout=max(deadline - time.monotonic(), 0.001)
-        ):
-            if m.end() == m.start():
-                return None
-            starts.append((m.start(), k, m))
-    starts.sort(key=lambda s: (s[0], s[1]))
-    matches = []
-    end = 0
-    for start, _, m in starts:
-        if start >= end:
-            matches.append(m)
-            end = m.end()
-    return matches
+    matches: list[Any] = []
+    pending: list[Any] = [None] * len(alternatives)
+    done = [False] * len(alternatives)
+    position = 0
+    while True:
+        best = None
+        for k, alternative in enumerate(alternatives):
+            if done[k]:
+                continue
+            found = pending[k]
+            if found is None or found.start() < position:
+                found = alternative.regex.search(
+                    text, position, timeout=max(deadline - time.monotonic(), 0.001)
+                )
+                pending[k] = found
+                if found is None:
+                    done[k] = True
+                    continue
+            if best is None or found.start() < best.start():
+                best = found
+        if best is None:
+            return matches
+        if best.end() == best.start():
+            return None
+        matches.append(best)
+        position = best.end()
 
 
 def _captured(ctx: Context, start: int, end: int) -> Captured:
