@@ -222,6 +222,7 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--stream", type=int, default=100_000, help="0 to skip")
     parser.add_argument("--skip-growth", action="store_true")
+    parser.add_argument("--growth-only", action="store_true", help="only the growth table")
     args = parser.parse_args()
 
     texts = corpus(args.emails)
@@ -238,6 +239,9 @@ def main() -> None:
     )
 
     default.check(texts[0])  # first use loads the lexicons
+    if args.growth_only:
+        growth(default, texts)
+        return
     same = all(
         summary(a) == summary(b)
         for a, b in zip(default.check_many(texts), full.check_many(texts), strict=True)

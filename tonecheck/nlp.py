@@ -67,8 +67,19 @@ class Pipeline:
         same whether it is parsed because a rule needs it or because everything is. Its
         tokens are the span's, and the parser keeps it one sentence.
         """
+        # A span copied into a Doc of its own reads its whole Doc as an array: made once per
+        # Doc, not once per sentence (which made a long text's cost grow with its square).
+        arrays: dict[int, tuple[Any, Any]] = {}
+
+        def own_doc(span: Any) -> Any:
+            found = arrays.get(id(span.doc))
+            if found is None:
+                head = span.doc._get_array_attrs()
+                found = arrays[id(span.doc)] = (head, span.doc.to_array(head))
+            return span.as_doc(array_head=found[0], array=found[1])
+
         docs = []
-        for doc in self.nlp.pipe((s.as_doc() for s in sentences), batch_size=batch_size):
+        for doc in self.nlp.pipe((own_doc(s) for s in sentences), batch_size=batch_size):
             # The tagger's and parser's shared layer is kept on each Doc but never read
             # here (no rule uses vectors): dropping it saves 384 bytes a token.
             doc.tensor = _empty_tensor()
