@@ -106,17 +106,12 @@ def _rarity(run: str) -> tuple[int, int]:
 
 
 def grams(text: str) -> frozenset[str]:
-    """The three-character runs inside the words of a :func:`normal` text."""
+    """The three-character runs inside the words of a :func:`normal` text (or of a string
+    a text may hold: a text that holds it has all its runs among its own)."""
     out: set[str] = set()
     for word in set(_WORD.findall(text)):
         out.update(word[i : i + 3] for i in range(len(word) - 2))
     return frozenset(out)
-
-
-def _runs(string: str) -> frozenset[str]:
-    """The three-character runs inside the words of ``string``: a text that holds
-    ``string`` has them all among its :func:`grams`."""
-    return frozenset(w[i : i + 3] for w in _WORD.findall(string) for i in range(len(w) - 2))
 
 
 class Finder:
@@ -131,7 +126,7 @@ class Finder:
         self._always: list[str] = []
         self._by_key: dict[str, list[tuple[str, frozenset[str]]]] = {}
         for string in sorted(set(strings)):
-            runs = _runs(string)
+            runs = grams(string)
             if not runs:
                 self._always.append(string)
                 continue

@@ -95,7 +95,7 @@ def check_in_processes(
     checker: Checker, batches: Iterator[list[Message]], n_process: int
 ) -> Iterator[Report]:
     """Reports of every batch, in order, checked by ``n_process`` workers."""
-    if "fork" in multiprocessing.get_all_start_methods():
+    if _start_method() == "fork":
         # The workers are forked from here, with the checker already loaded (the
         # initializer's arguments are inherited, not pickled).
         results = _ordered(_work, batches, n_process, _inherit, (checker,))
@@ -111,6 +111,11 @@ def check_tasks(tasks: Iterator[Task], n_process: int) -> Iterator[list[Report |
     return _ordered(check_task, tasks, n_process, None, ())
 
 
+def _start_method() -> str:
+    """Fork where the system can (workers inherit the loaded checkers), else spawn."""
+    return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+
+
 def _ordered(
     function: Callable[[Any], Any],
     items: Iterator[Any],
@@ -120,8 +125,7 @@ def _ordered(
 ) -> Iterator[Any]:
     """``function`` of each item, in order, computed by ``n_process`` workers at most
     :data:`_AHEAD` items ahead each. Closing the iterator stops the workers."""
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    context: Any = multiprocessing.get_context(method)
+    context: Any = multiprocessing.get_context(_start_method())
     with context.Pool(n_process, initializer=initializer, initargs=args) as pool:
         pending: deque[Any] = deque()
         for item in items:
