@@ -12,7 +12,7 @@ from ..literals import grams, normal
 from ..metrics import Measures
 from ..rewrite import Captured
 from ..schema import RuleSpec
-from ..triggers import ALWAYS, Trigger
+from ..triggers import ALWAYS, Trigger, sentence_words
 
 Need = Literal["tokens", "tags", "parse"]
 
@@ -51,6 +51,11 @@ class Context:
     def grams(self) -> frozenset[str]:
         """The three-character runs inside the words of :attr:`normal`."""
         return grams(self.normal)
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """What triggers look for in :attr:`doc` (see :func:`sentence_words`)."""
+        return sentence_words(self.doc)
 
 
 class Kind(ABC):
