@@ -85,15 +85,13 @@ def test_the_cli_takes_full_parse(tmp_path: Path) -> None:
 def test_a_triggers_quick_gate_never_stops_it_firing(checker: tonecheck.Checker) -> None:
     """A trigger first asks whether a sentence holds one of a few words (its gate); the gate
     only saves time: on every sentence of the corpora, it fires where the needs say so."""
-    from tonecheck.triggers import sentence_words
-
     triggers = [r.kind.trigger for r in checker.analysed]
     fired = 0
     for body, _ in _corpora() + _rule_examples():
-        for span in checker.pipeline.segment(body).sents:
-            words = sentence_words(span)
+        for sentence in checker.pipeline.segment(body).sentences:
+            words = sentence.words
             for trigger in triggers:
                 slow = any(all(n.met(words) for n in needs) for needs in trigger.alternatives)
-                assert trigger.fires(words) == slow, span.text
+                assert trigger.fires(words) == slow, sentence.text
                 fired += slow
     assert fired > 100

@@ -8,7 +8,7 @@ from conftest import labelled
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 import tonecheck
-from tonecheck import nlp
+from tonecheck import nlp, segment
 
 PARAGRAPH = (
     "Hi Sam, thanks for the notes. If you don't reply by Friday, I'll close your file. "
@@ -42,8 +42,10 @@ def test_one_huge_line_without_punctuation_is_checked(checker: tonecheck.Checker
     assert report.errors == ()
     for f in report.findings:
         assert text[f.start : f.end] == f.text
-    doc = checker.pipeline.segment(text)
-    assert max(len(sent) for sent in doc.sents) == nlp.MAX_SENTENCE_TOKENS
+    segmented = checker.pipeline.segment(text)
+    longest = max(len(sent.tokens) for sent in segmented.sentences)
+    assert longest == segment.MAX_SENTENCE_TOKENS
+    assert [len(s) for s in segmented.doc.sents] == [len(s.tokens) for s in segmented.sentences]
 
 
 def _texts() -> list[str]:

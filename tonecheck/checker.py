@@ -36,7 +36,7 @@ from .processes import check_in_processes, default_processes
 from .rewrite import Captured, deadline, fit_case, is_question, render, sentence_case
 from .ruleset import resolve
 from .scorecard import Bands, score_lines, subject_words
-from .triggers import sentence_words
+from .segment import Segmented
 
 log = logging.getLogger("tonecheck")
 
@@ -58,11 +58,11 @@ class _Layout:
     findings costs time in proportion to its length: the source's lines, the measured
     sentences, and spaCy's sentences."""
 
-    def __init__(self, field: Field, doc: Any, measures: Measures) -> None:
+    def __init__(self, field: Field, segmented: Segmented, measures: Measures) -> None:
         self.measures = measures
         self.line_starts = [0, *(m.end() for m in re.finditer("\n", field.source))]
         self.measured_starts = [s.start for s in measures.sentences]
-        self.sents = list(doc.sents)
+        self.sents = segmented.sentences
         self.sent_starts = [s.start_char for s in self.sents]
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -161,7 +161,7 @@ class Checker:
         with self.pipeline.lock:
             fields = [f for m in batch for f in m.fields]
             docs = [self.pipeline.segment(f.text) for f in fields]
-            plans = [self._plan(f, doc) for f, doc in zip(fields, docs, strict=True)]
+            plans = [self._plan(f, seg) for f, seg in zip(fields, docs, strict=True)]
             wanted = [s for plan in plans for s in plan]
             self.sentences_parsed += len(wanted)
             for sentence, parsed in zip(
@@ -174,25 +174,25 @@ class Checker:
             )
             return [self._report(m, [next(results) for _ in m.fields]) for m in batch]
 
-    def _plan(self, field: Field, doc: Any) -> list[_Sentence]:
+    def _plan(self, field: Field, segmented: Segmented) -> list[_Sentence]:
         """The sentences of a field to parse, each with the rules that read its parse:
         those whose trigger words it holds, or every one with ``full_parse``."""
         rules = [r for r in self.analysed if r.spec.field in (field.name, "any")]
         verbs = self.pipeline.verbs
         plan = []
-        for span in doc.sents:
-            if not span.text.strip():
+        for sentence in segmented.sentences:
+            if sentence.blank:
                 continue
             self.sentences_seen += 1
             if not self.pipeline.has_tags:
                 continue
             if self.config.full_parse:
-                plan.append(_Sentence(span, frozenset(r.id for r in rules)))
+                plan.append(_Sentence(sentence.span, frozenset(r.id for r in rules)))
                 continue
-            words = sentence_words(span) if rules else frozenset()
+            words = sentence.words if rules else frozenset()
             firing = [r for r in rules if r.kind.trigger.fires(words)]
-            if firing or politeness.needs_parse(span, verbs):
-                plan.append(_Sentence(span, frozenset(r.id for r in firing)))
+            if firing or politeness.needs_parse(sentence, verbs):
+                plan.append(_Sentence(sentence.span, frozenset(r.id for r in firing)))
         return plan
 
     def _as_message(self, item: Item) -> Message:
@@ -244,10 +244,14 @@ class Checker:
             errors=tuple(errors),
         )
 
-    def _check_field(self, field: Field, doc: Any, parsed: list[_Sentence]) -> _FieldResult:
-        measures = measure(doc, {s.span.start: s.parsed for s in parsed}, self.pipeline.verbs)
-        layout = _Layout(field, doc, measures)
-        ctx = Context(field.text, doc, measures)
+    def _check_field(
+        self, field: Field, segmented: Segmented, parsed: list[_Sentence]
+    ) -> _FieldResult:
+        measures = measure(segmented, {s.span.start: s.parsed for s in parsed}, self.pipeline.verbs)
+        layout = _Layout(field, segmented, measures)
+        ctx = Context(field.text, segmented.doc, measures)
+        # One context per parsed sentence, shared by the rules that read it.
+        contexts = [(s, Context(s.parsed.text, s.parsed, measures)) for s in parsed]
         findings = []
         errors = []
         for rule in self.rules:
@@ -259,9 +263,9 @@ class Checker:
                 else:
                     raw = [
                         _moved(hit, s.span.start_char)
-                        for s in parsed
+                        for s, sentence_ctx in contexts
                         if rule.id in s.rules
-                        for hit in rule.kind.find(Context(s.parsed.text, s.parsed, measures))
+                        for hit in rule.kind.find(sentence_ctx)
                     ]
                 hits = [h for h in raw if _sentence_ok(rule, h, layout)]
                 found = [

@@ -10,6 +10,7 @@ from typing import Any
 
 from . import nlp as nlp_tools
 from . import politeness
+from .segment import Segmented, Sentence
 
 FIRST_PERSON = frozenset(
     {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
@@ -80,8 +81,9 @@ class Measures:
     strategies: tuple[politeness.Use, ...] = ()
 
 
-def _counts(tokens: Any) -> dict[str, float]:
-    words = [t for t in tokens if not (t.is_punct or t.is_space)]
+def _counts(sentence: Sentence) -> dict[str, float]:
+    tokens = sentence.tokens
+    words = sentence.counted
     lettered = [t for t in words if sum(c.isalpha() for c in t.text) >= 2]
     caps_words = [t.text for t in lettered if t.text.isupper()]
     caps = len(caps_words)
@@ -112,28 +114,25 @@ _ADDITIVE = (
 
 
 def measure(
-    doc: Any, analysed: Mapping[int, Any] | None = None, verbs: frozenset[str] | None = None
+    field: Segmented,
+    analysed: Mapping[int, Any] | None = None,
+    verbs: frozenset[str] | None = None,
 ) -> Measures:
-    """All measures of a segmented field: ``doc`` is a spaCy ``Doc`` with sentence
-    boundaries, and ``analysed`` maps the first token of each parsed sentence to that
-    sentence parsed as a ``Doc`` of its own (the bare-command strategy reads it)."""
-    text = doc.text
+    """All measures of a segmented field. ``analysed`` maps the first token of each parsed
+    sentence to that sentence parsed as a ``Doc`` of its own (the bare-command strategy
+    reads it)."""
+    text = field.text
     analysed = analysed or {}
     sentences = []
     uses: list[politeness.Use] = []
-    for sent in doc.sents:
-        if not sent.text.strip():
+    for sent in field.sentences:
+        if sent.blank:
             continue
         values = _counts(sent)
         values["sentiment"] = nlp_tools.sentiment(sent.text)
         values["directed"] = _directed(sent, values)
         values["terminated"] = 1.0 if _TERMINATED.search(sent.text) else 0.0
-        parsed = analysed.get(sent.start)
-        found = (
-            politeness.detect_sentence(sent, verbs=verbs)
-            if parsed is None
-            else politeness.detect_sentence(parsed, sent.start_char, verbs)
-        )
+        found = politeness.detect_sentence(sent, analysed.get(sent.start), verbs)
         values["politeness"] = politeness.score(found)
         uses.extend(found)
         sentences.append(
@@ -183,9 +182,9 @@ _COMMAND_WORDS = (
 COMMAND_VERBS = frozenset(_COMMAND_WORDS.split())
 
 
-def _directed(sent: Any, values: dict[str, float]) -> float:
+def _directed(sent: Sentence, values: dict[str, float]) -> float:
     """Whether a sentence speaks to someone rather than announcing something."""
-    words = [t.lower_ for t in sent if not (t.is_punct or t.is_space)]
+    words = [t.lower_ for t in sent.counted]
     spoken = (
         values["first_person"]
         or values["second_person"]

