@@ -96,8 +96,10 @@ class Use:
 
 
 def score(uses: Iterable[Use]) -> float:
-    """The politeness score of some uses: the weights of the distinct strategies, summed."""
-    return round(sum(STRATEGIES[name].weight for name in {u.strategy for u in uses}), 4)
+    """The politeness score of some uses: the weights of the distinct strategies, summed
+    (in one order, so the same uses always give the same score, and never -0.0)."""
+    total = sum(STRATEGIES[name].weight for name in sorted({u.strategy for u in uses}))
+    return round(total, 4) + 0
 
 
 # -- word lists; the parse decides which uses count --------------------------------------
