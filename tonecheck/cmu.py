@@ -30,18 +30,20 @@ class Pronunciations(Mapping[str, list[list[str]]]):
 
     def __init__(self, text: str) -> None:
         # A line is an entry and its phones, then perhaps "# place, danish": a comment.
-        self._lines = text.split("\n")
+        # Tuples of strings, not lists: the garbage collector stops walking them.
+        self._lines = tuple(text.split("\n"))
         entries = [
             _VARIANT.sub("", e) if e.endswith(")") else e for e in _FIRST_FIELD.findall(text)
         ]
         #: Word -> the number of its first line, and for the words with more than one
         #: pronunciation, the numbers of all their lines.
         self._first: dict[str, int] = {}
-        self._more: dict[str, list[int]] = {}
+        more: dict[str, list[int]] = {}
         for number, entry in enumerate(entries):
             seen = self._first.setdefault(entry, number)
             if seen != number:
-                self._more.setdefault(entry, [seen]).append(number)
+                more.setdefault(entry, [seen]).append(number)
+        self._more = {word: tuple(numbers) for word, numbers in more.items()}
         self._first.pop("", None)
 
     def __getitem__(self, word: str) -> list[list[str]]:
