@@ -8,6 +8,7 @@ iterator of any length is checked in constant memory.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -33,6 +34,10 @@ _checker: Checker | None = None
 def _inherit(checker: Checker) -> None:
     global _checker
     _checker = checker
+    # A worker is a process of ours: what it holds now (the model and rules) lives as long
+    # as it does, so the garbage collector need not walk it again. Frozen after the fork,
+    # the caller's own process is left as it was.
+    gc.freeze()
 
 
 def _build(config: Config) -> None:
