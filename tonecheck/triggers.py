@@ -58,7 +58,23 @@ class Trigger:
         gate = self._gate
         if gate is not None and gate.isdisjoint(words):
             return False
-        return any(all(n.met(words) for n in needs) for needs in self.alternatives)
+        # Plain loops, the sharpest need of each alternative first: this runs for every
+        # sentence and every rule that reads a parse.
+        for needs in self._sharpest_first:
+            for need in needs:
+                if need.words.isdisjoint(words) and not (
+                    need.pattern is not None and any(need.pattern.search(w) for w in words)
+                ):
+                    break
+            else:
+                return True
+        return False
+
+    @cached_property
+    def _sharpest_first(self) -> tuple[tuple[Need, ...], ...]:
+        """Each alternative's needs, those naming fewest common words first (a pattern
+        last): the need a sentence most likely lacks is tried first."""
+        return tuple(tuple(sorted(needs, key=_sharpness)) for needs in self.alternatives)
 
     @cached_property
     def _gate(self) -> frozenset[str] | None:
@@ -78,6 +94,12 @@ class Trigger:
 
 
 ALWAYS = Trigger(((),))
+
+
+def _sharpness(need: Need) -> tuple[int, int, int]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return (need.pattern is not None, len(need.words & STOP_WORDS), len(need.words))
 
 
 def sentence_words(tokens: Iterable[Any]) -> frozenset[str]:
