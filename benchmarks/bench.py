@@ -19,8 +19,8 @@ same texts in the same run:
    resident memory while ``--stream`` emails go through ``check_many``;
 8. peak resident memory.
 
-Throughputs are medians of ``--rounds`` rounds. The machines are shared: compare the ratios,
-not the absolute times.
+Throughputs are medians of ``--rounds`` rounds; each round runs every contender once, in
+turn. The machines are shared: compare the ratios, not the absolute times.
 """
 
 from __future__ import annotations
@@ -89,15 +89,18 @@ def corpus(n: int, seed: int = 8) -> list[str]:
     return drafts
 
 
-def median_rate(run: Callable[[], int], rounds: int) -> float:
-    """Items a second: the median over ``rounds`` runs of ``run`` (which returns its count)."""
-    rates = []
+def median_rates(runs: dict[str, Callable[[], int]], rounds: int) -> dict[str, float]:
+    """Items a second of each run (which returns its count): the median over ``rounds``
+    rounds, each of which runs every one once in turn, so that a slow spell on the shared
+    machine slows them all alike rather than one of them."""
+    rates: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(rounds):
-        gc.collect()
-        started = time.perf_counter()
-        count = run()
-        rates.append(count / (time.perf_counter() - started))
-    return statistics.median(rates)
+        for name, run in runs.items():
+            gc.collect()
+            started = time.perf_counter()
+            count = run()
+            rates[name].append(count / (time.perf_counter() - started))
+    return {name: statistics.median(found) for name, found in rates.items()}
 
 
 def rss_mib() -> float:
@@ -118,15 +121,15 @@ def summary(report: tonecheck.Report) -> tuple[object, ...]:
     )
 
 
-def bare_spacy(texts: list[str], model: str, rounds: int) -> float:
+def bare_spacy(texts: list[str], model: str) -> Callable[[], int]:
     import spacy
 
     nlp = spacy.load(model, exclude=["ner"])
     list(nlp.pipe(texts[:50]))
-    return median_rate(lambda: sum(1 for _ in nlp.pipe(texts, batch_size=64)), rounds)
+    return lambda: sum(1 for _ in nlp.pipe(texts, batch_size=64))
 
 
-def proselint_rate(texts: list[str], rounds: int) -> float | None:
+def proselint_run(texts: list[str]) -> Callable[[], int] | None:
     try:
         from proselint.checks import __register__
         from proselint.registry import CheckRegistry
@@ -137,20 +140,14 @@ def proselint_rate(texts: list[str], rounds: int) -> float | None:
     if not registry.checks:
         registry.register_many(__register__)
     LintFile("warm-up", texts[0]).lint()
-    return median_rate(lambda: sum(1 for t in texts if LintFile("draft", t).lint() or 1), rounds)
+    return lambda: sum(1 for t in texts if LintFile("draft", t).lint() or 1)
 
 
-def tonecheck_rate(
-    checker: tonecheck.Checker, texts: list[str], rounds: int, n_process: int
-) -> tuple[float, float]:
-    """Emails a second through ``check_many``, and the share of sentences parsed."""
-    seen, parsed = checker.sentences_seen, checker.sentences_parsed
-    rate = median_rate(
-        lambda: sum(1 for _ in checker.check_many(texts, batch_size=64, n_process=n_process)),
-        rounds,
-    )
-    share = (checker.sentences_parsed - parsed) / max(1, checker.sentences_seen - seen)
-    return rate, share
+def tonecheck_run(
+    checker: tonecheck.Checker, texts: list[str], n_process: int
+) -> Callable[[], int]:
+    """Emails through ``check_many``."""
+    return lambda: sum(1 for _ in checker.check_many(texts, batch_size=64, n_process=n_process))
 
 
 def latency(checker: tonecheck.Checker, texts: list[str]) -> tuple[float, float]:
@@ -247,24 +244,40 @@ def main() -> None:
         for a, b in zip(default.check_many(texts), full.check_many(texts), strict=True)
     )
 
-    bare = bare_spacy(texts, model, args.rounds)
-    prose = proselint_rate(texts, args.rounds)
-    rows: list[tuple[str, float, float | None]] = [("bare nlp.pipe (no NER)", bare, None)]
-    if prose is not None:
-        rows.append(("proselint (Python API)", prose, None))
-    results = {}
-    for label, checker in (("default", default), ("--full-parse", full)):
+    runs = {"bare nlp.pipe (no NER)": bare_spacy(texts, model)}
+    prose_run = proselint_run(texts)
+    if prose_run is not None:
+        runs["proselint (Python API)"] = prose_run
+    checkers = {"default": default, "--full-parse": full}
+    for label, checker in checkers.items():
         for n in sorted({1, args.processes}):
-            rate, share = tonecheck_rate(checker, texts, args.rounds, n)
-            results[(label, n)] = rate
-            # Workers count their own sentences; the share is read from one process.
-            rows.append(
-                (
-                    f"tonecheck {label}, {n} process{'es' if n > 1 else ''}",
-                    rate,
-                    share if n == 1 else None,
-                )
-            )
+            name = f"tonecheck {label}, {n} process{'es' if n > 1 else ''}"
+            runs[name] = tonecheck_run(checker, texts, n)
+    # Workers count their own sentences, so the counts here are the one-process runs'.
+    counts = {label: (c.sentences_parsed, c.sentences_seen) for label, c in checkers.items()}
+    rates = median_rates(runs, args.rounds)
+    shares = {
+        label: (c.sentences_parsed - counts[label][0]) / max(1, c.sentences_seen - counts[label][1])
+        for label, c in checkers.items()
+    }
+    bare = rates["bare nlp.pipe (no NER)"]
+    prose = rates.get("proselint (Python API)")
+    results = {
+        (label, n): rates[f"tonecheck {label}, {n} process{'es' if n > 1 else ''}"]
+        for label in checkers
+        for n in sorted({1, args.processes})
+    }
+    rows: list[tuple[str, float, float | None]] = [
+        (
+            name,
+            rate,
+            next(
+                (shares[label] for label in checkers if name == f"tonecheck {label}, 1 process"),
+                None,
+            ),
+        )
+        for name, rate in rates.items()
+    ]
 
     print(f"{'':40} {'emails/s':>9} {'x bare':>7} {'x proselint':>12} {'parsed':>7}")
     for label, rate, share in rows:

@@ -56,7 +56,7 @@ class _FieldResult:
 class _Layout:
     """Where things are in one field, looked up by bisection so that a long text with many
     findings costs time in proportion to its length: the source's lines, the measured
-    sentences, and spaCy's sentences."""
+    sentences, and the segmented sentences."""
 
     def __init__(self, field: Field, segmented: Segmented, measures: Measures) -> None:
         self.measures = measures
@@ -160,8 +160,8 @@ class Checker:
         ``nlp.pipe`` call, then the rules run."""
         with self.pipeline.lock:
             fields = [f for m in batch for f in m.fields]
-            docs = [self.pipeline.segment(f.text) for f in fields]
-            plans = [self._plan(f, seg) for f, seg in zip(fields, docs, strict=True)]
+            segmented = [self.pipeline.segment(f.text) for f in fields]
+            plans = [self._plan(f, seg) for f, seg in zip(fields, segmented, strict=True)]
             wanted = [s for plan in plans for s in plan]
             self.sentences_parsed += len(wanted)
             for sentence, parsed in zip(
@@ -169,8 +169,8 @@ class Checker:
             ):
                 sentence.parsed = parsed
             results = iter(
-                self._check_field(f, doc, plan)
-                for f, doc, plan in zip(fields, docs, plans, strict=True)
+                self._check_field(f, seg, plan)
+                for f, seg, plan in zip(fields, segmented, plans, strict=True)
             )
             return [self._report(m, [next(results) for _ in m.fields]) for m in batch]
 

@@ -114,18 +114,18 @@ _ADDITIVE = (
 
 
 def measure(
-    field: Segmented,
+    segmented: Segmented,
     analysed: Mapping[int, Any] | None = None,
     verbs: frozenset[str] | None = None,
 ) -> Measures:
     """All measures of a segmented field. ``analysed`` maps the first token of each parsed
     sentence to that sentence parsed as a ``Doc`` of its own (the bare-command strategy
     reads it)."""
-    text = field.text
+    text = segmented.text
     analysed = analysed or {}
     sentences = []
     uses: list[politeness.Use] = []
-    for sent in field.sentences:
+    for sent in segmented.sentences:
         if sent.blank:
             continue
         values = _counts(sent)
