@@ -249,35 +249,25 @@ def main() -> None:
     if prose_run is not None:
         runs["proselint (Python API)"] = prose_run
     checkers = {"default": default, "--full-parse": full}
-    for label, checker in checkers.items():
-        for n in sorted({1, args.processes}):
-            name = f"tonecheck {label}, {n} process{'es' if n > 1 else ''}"
-            runs[name] = tonecheck_run(checker, texts, n)
+    names = {
+        (label, n): f"tonecheck {label}, {n} process{'es' if n > 1 else ''}"
+        for label in checkers
+        for n in sorted({1, args.processes})
+    }
+    for (label, n), name in names.items():
+        runs[name] = tonecheck_run(checkers[label], texts, n)
     # Workers count their own sentences, so the counts here are the one-process runs'.
     counts = {label: (c.sentences_parsed, c.sentences_seen) for label, c in checkers.items()}
     rates = median_rates(runs, args.rounds)
     shares = {
-        label: (c.sentences_parsed - counts[label][0]) / max(1, c.sentences_seen - counts[label][1])
+        names[(label, 1)]: (c.sentences_parsed - counts[label][0])
+        / max(1, c.sentences_seen - counts[label][1])
         for label, c in checkers.items()
     }
     bare = rates["bare nlp.pipe (no NER)"]
     prose = rates.get("proselint (Python API)")
-    results = {
-        (label, n): rates[f"tonecheck {label}, {n} process{'es' if n > 1 else ''}"]
-        for label in checkers
-        for n in sorted({1, args.processes})
-    }
-    rows: list[tuple[str, float, float | None]] = [
-        (
-            name,
-            rate,
-            next(
-                (shares[label] for label in checkers if name == f"tonecheck {label}, 1 process"),
-                None,
-            ),
-        )
-        for name, rate in rates.items()
-    ]
+    results = {key: rates[name] for key, name in names.items()}
+    rows = [(name, rate, shares.get(name)) for name, rate in rates.items()]
 
     print(f"{'':40} {'emails/s':>9} {'x bare':>7} {'x proselint':>12} {'parsed':>7}")
     for label, rate, share in rows:

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, NamedTuple
 
+from .triggers import sentence_words
+
 
 class Word(NamedTuple):
     """What the first stage reads of a token; the names are spaCy's."""
@@ -81,8 +83,6 @@ class Sentence:
     @cached_property
     def words(self) -> frozenset[str]:
         """What triggers look for: each token's lowercase form and its norm."""
-        from .triggers import sentence_words
-
         return sentence_words(self.tokens)
 
 

@@ -79,17 +79,13 @@ class Trigger:
     @cached_property
     def _gate(self) -> frozenset[str] | None:
         """Words one of which a sentence must hold for any alternative to fire: of each
-        alternative, its need with the fewest common words (spaCy's stop words), then the
-        fewest words. ``None`` when some alternative has no need named by words."""
-        from spacy.lang.en.stop_words import STOP_WORDS
-
+        alternative, its sharpest need (see :func:`_sharpness`). ``None`` when some
+        alternative has no need named by words."""
         gate: set[str] = set()
-        for needs in self.alternatives:
-            plain = [n for n in needs if n.pattern is None]
-            if not plain:
+        for needs in self._sharpest_first:
+            if not needs or needs[0].pattern is not None:
                 return None
-            best = min(plain, key=lambda n: (len(n.words & STOP_WORDS), len(n.words)))
-            gate |= best.words
+            gate |= needs[0].words
         return frozenset(gate)
 
 
@@ -97,6 +93,8 @@ ALWAYS = Trigger(((),))
 
 
 def _sharpness(need: Need) -> tuple[int, int, int]:
+    """Sharpest first: a need named by words before one read by a pattern, then the need
+    with the fewest common words (spaCy's stop words), then the fewest words."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return (need.pattern is not None, len(need.words & STOP_WORDS), len(need.words))

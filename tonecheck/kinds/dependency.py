@@ -45,7 +45,8 @@ class DependencyKind(Kind):
             matcher.add(key, [pattern])
             self._names[nlp.vocab.strings[key]] = [str(node.get("RIGHT_ID")) for node in pattern]
             self._patterns.append((from_dependency_patterns([pattern], nlp), matcher))
-        self.trigger = from_dependency_patterns(spec.patterns, nlp)
+        # The rule's trigger: any pattern's.
+        self.trigger = Trigger(tuple(a for t, _ in self._patterns for a in t.alternatives))
 
     @property
     def needs(self) -> Need:
