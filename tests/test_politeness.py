@@ -44,6 +44,13 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     ("Send me the file now.", {"command_start"}, set()),
     ("Let me know if Tuesday works.", set(), {"command_start"}),
     ("Have a lovely weekend.", set(), {"command_start"}),
+    # courtesies, an unspoken "I" and sign-offs, which the parser tags as bare commands
+    ("Hope the move went smoothly!", set(), {"command_start"}),
+    ("Appreciate your help.", set(), {"command_start"}),
+    ("Wish you a good week.", set(), {"command_start"}),
+    ("Talk soon.", set(), {"command_start"}),
+    ("Speak soon!", set(), {"command_start"}),
+    ("Best, Sam", set(), {"command_start"}),
     # words rated in VADER's lexicon, with negation turning praise around
     ("This is a great way to handle it.", {"positive_lexicon"}, {"negative_lexicon"}),
     ("I do not find it very good.", {"negative_lexicon"}, {"positive_lexicon"}),

@@ -312,10 +312,42 @@ _NEGATIONS = frozenset(
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "\u2014", "\u2013", "-", "but", "(", ")"})
 _COUNTERFACTUAL = frozenset({"could", "would"})
 _INDICATIVE = frozenset({"can", "will", "ca", "wo"})  # "ca"/"wo" are spaCy's "can't"/"won't"
-#: Command verbs that open everyday courtesies rather than orders ("Let me know", "Feel free",
-#: "Have a good weekend", "See attached").
-_COURTEOUS_COMMANDS = frozenset(
-    {"let", "feel", "have", "enjoy", "see", "thank", "excuse", "pardon", "forgive", "welcome"}
+#: First words that may be verbs but open no order to the reader, so the parse is not asked:
+#: everyday courtesies ("Let me know", "Feel free", "Have a good weekend", "See attached",
+#: "Talk soon", "Speak soon"); an unspoken "I" ("Hope the move went well", "Appreciate your
+#: help", "Wish you a good week", "Trust all is well"); sign-offs ("Best, Sam", "Warm
+#: regards"); and words that are verbs only in senses an email never opens with ("Still
+#: waiting", "Further to my note", "Last thing", "Like I said", "Will do", "Saw your post",
+#: "Perfect, thanks", "Wow"). The parser tagged several of these as bare commands.
+_NOT_COMMANDS = frozenset(
+    [
+        "let",
+        "feel",
+        "have",
+        "enjoy",
+        "see",
+        "thank",
+        "excuse",
+        "pardon",
+        "forgive",
+        "welcome",
+        "talk",
+        "speak",
+        "hope",
+        "appreciate",
+        "wish",
+        "trust",
+        "best",
+        "warm",
+        "still",
+        "further",
+        "last",
+        "like",
+        "will",
+        "saw",
+        "perfect",
+        "wow",
+    ]
 )
 
 
@@ -498,7 +530,7 @@ def _may_command(text: str, words: list[Word], verbs: frozenset[str] | None) -> 
     its first word may be a verb and is not a courtesy ("Let me know", "Have a good day",
     "Please ..."), and it is not a question."""
     first = words[0].lower_
-    if first in _PLEASE or first in _COURTEOUS_COMMANDS or text.rstrip().endswith("?"):
+    if first in _PLEASE or first in _NOT_COMMANDS or text.rstrip().endswith("?"):
         return False
     return first in verbs if verbs is not None else words[0].is_alpha
 
