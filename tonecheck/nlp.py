@@ -16,7 +16,7 @@ from typing import Any
 
 from .cmu import pronunciations, syllables
 from .errors import ConfigError, first_line
-from .segment import Segmented, segment
+from .segment import Lexicon, Segmented, segment
 
 #: Tried in order when no model is configured: the official package first, then the same
 #: model as re-published on PyPI (a dependency of tonecheck, so a plain install has a parser).
@@ -44,6 +44,8 @@ class Pipeline:
     #: spaCy does not promise that one pipeline can be used from many threads at once
     #: (its string store grows as it reads), so analysis runs under this lock.
     lock: threading.RLock = field(default_factory=threading.RLock, compare=False, repr=False)
+    #: The words the first stage has read from this pipeline's vocabulary.
+    lexicon: Lexicon = field(default_factory=dict, compare=False, repr=False)
 
     def provides(self, need: str) -> bool:
         return {"tokens": True, "tags": self.has_tags, "parse": self.has_parse}[need]
@@ -51,7 +53,7 @@ class Pipeline:
     def segment(self, text: str) -> Segmented:
         """The cheap first stage, for every text: tokens, sentences and their words
         (:func:`tonecheck.segment.segment`)."""
-        return segment(self.nlp, text)
+        return segment(self.nlp, text, self.lexicon)
 
     def analyse(self, sentences: list[Any], batch_size: int = 64) -> list[Any]:
         """Tags, lemmas and a dependency parse of each sentence (a ``Span`` of a segmented
@@ -61,16 +63,28 @@ class Pipeline:
         same whether it is parsed because a rule needs it or because everything is. Its
         tokens are the span's, and the parser keeps it one sentence.
         """
-        # A span copied into a Doc of its own reads its whole Doc as an array: made once per
-        # Doc, not once per sentence (which made a long text's cost grow with its square).
-        arrays: dict[int, tuple[Any, Any]] = {}
+        from spacy.attrs import NORM, ORTH, SENT_START, SPACY
+        from spacy.tokens import Doc
+
+        # What a sentence's own Doc needs of its tokens, read once per segmented Doc: their
+        # text and spacing, their norms (the tokenizer's exceptions set some: "n't" ->
+        # "not") and the sentence starts. Nothing else is set before the parse. (Reading
+        # the whole Doc for each sentence made a long text's cost grow with its square.)
+        arrays: dict[int, tuple[Any, list[int], list[bool]]] = {}
 
         def own_doc(span: Any) -> Any:
             found = arrays.get(id(span.doc))
             if found is None:
-                head = span.doc._get_array_attrs()
-                found = arrays[id(span.doc)] = (head, span.doc.to_array(head))
-            return span.as_doc(array_head=found[0], array=found[1])
+                array = span.doc.to_array([ORTH, SPACY, NORM, SENT_START])
+                found = (array, array[:, 0].tolist(), array[:, 1].astype(bool).tolist())
+                arrays[id(span.doc)] = found
+            array, orths, spaces = found
+            a, b = span.start, span.end
+            strings = span.doc.vocab.strings
+            words = [strings[orth] for orth in orths[a:b]]
+            doc = Doc(span.doc.vocab, words=words, spaces=spaces[a:b])
+            doc.from_array([NORM, SENT_START], array[a:b, 2:])
+            return doc
 
         docs = []
         for doc in self.nlp.pipe((own_doc(s) for s in sentences), batch_size=batch_size):

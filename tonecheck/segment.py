@@ -36,12 +36,46 @@ class Word(NamedTuple):
     is_alpha: bool
 
 
-def read_words(doc: Any) -> list[Word]:
-    """Every token of ``doc`` as a :class:`Word`, in order."""
-    return [
-        Word(t.i, t.idx, t.text, t.lower_, t.norm_, t.is_punct, t.is_space, t.is_stop, t.is_alpha)
-        for t in doc
-    ]
+#: What a token's words are when its norm is its word's own: its text, lowercase form, norm,
+#: and the four flags (the lexeme's attributes, the same wherever the word occurs).
+_Lexeme = tuple[str, str, int, str, bool, bool, bool, bool]
+
+#: Past this many words, a :data:`Lexicon` is emptied (its vocabulary grows with every new
+#: word a long stream of emails holds).
+MAX_LEXEMES = 100_000
+
+#: The lexemes read so far from one vocabulary, by spaCy's hash of their text.
+Lexicon = dict[int, _Lexeme]
+
+
+def read_words(doc: Any, known: Lexicon | None = None) -> list[Word]:
+    """Every token of ``doc`` as a :class:`Word`, in order.
+
+    A token's text, lowercase form and flags are its word's (its lexeme's), read once per
+    word and kept in ``known`` (which must hold only words of ``doc``'s vocabulary); only
+    its offset and norm (which the tokenizer's exceptions may set: "n't" -> "not") are the
+    token's own, and those are read for all tokens at once.
+    """
+    from spacy.attrs import IDX, NORM, ORTH
+
+    vocab = doc.vocab
+    if known is None:
+        known = {}
+    elif len(known) > MAX_LEXEMES:
+        known.clear()
+    strings = vocab.strings
+    words = []
+    for i, (orth, norm, idx) in enumerate(doc.to_array([ORTH, NORM, IDX]).tolist()):
+        lexeme = known.get(orth)
+        if lexeme is None:
+            lex = vocab[orth]
+            lexeme = (lex.orth_, lex.lower_, lex.norm, lex.norm_, lex.is_punct, lex.is_space,
+                      lex.is_stop, lex.is_alpha)  # fmt: skip
+            known[orth] = lexeme
+        text, lower, own_norm, own_norm_, punct, space, stop, alpha = lexeme
+        norm_ = own_norm_ if norm == own_norm else strings[norm]
+        words.append(Word(i, idx, text, lower, norm_, punct, space, stop, alpha))
+    return words
 
 
 class Sentence:
@@ -97,14 +131,15 @@ class Segmented:
     sentences: list[Sentence]
 
 
-def segment(nlp: Any, text: str) -> Segmented:
+def segment(nlp: Any, text: str, known: Lexicon | None = None) -> Segmented:
     """Tokenize ``text`` and find its sentences; the ``Doc``'s text is ``text`` exactly, and
-    its sentence starts are set (``doc.sents`` gives the same sentences)."""
+    its sentence starts are set (``doc.sents`` gives the same sentences). ``known`` keeps
+    the words read, from one call to the next (see :func:`read_words`)."""
     import numpy
     from spacy.attrs import SENT_START
 
     doc = nlp.tokenizer(text)
-    words = read_words(doc)
+    words = read_words(doc, known)
     starts = sentence_starts(words, text)
     if starts:
         marks = numpy.full((len(words), 1), -1, dtype="int64")
