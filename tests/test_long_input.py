@@ -64,6 +64,54 @@ def test_sentiment_is_vaders_own_score() -> None:
         assert nlp.sentiment(text) == stock.polarity_scores(text)["compound"], text
 
 
+#: Texts at the edges of what VADER rates: emoticons, emoji, words in punctuation, boosters
+#: and negations with nothing to boost or negate, and texts with no rated word at all.
+EDGES = [
+    "",
+    "   ",
+    "See you at 3pm on Tuesday.",
+    "The invoice is attached.",
+    "Sounds good :)",
+    ":) :( <3",
+    "ok :-(",
+    "\U0001f600",
+    "Thanks\U0001f44d see you",
+    "done\u2764\ufe0f",
+    "(great)",
+    '"awful"...',
+    "!!!great!!!",
+    "no",
+    "not very",
+    "kind of",
+    "but",
+    "NO WAY",
+    "extremely",
+    "The report, but not the appendix.",
+    "a-ok",
+    "\tgood\n",
+]
+
+
+@pytest.mark.parametrize("text", EDGES)
+def test_sentiment_at_the_edges_is_vaders_own_score(text: str) -> None:
+    stock = SentimentIntensityAnalyzer()
+    assert nlp.sentiment(text) == stock.polarity_scores(text)["compound"]
+
+
+def test_texts_with_no_rated_word_are_not_scored() -> None:
+    analyser = nlp._analyser()
+    assert analyser.rates_nothing("See you at 3pm on Tuesday.")
+    assert not analyser.rates_nothing("Sounds good.")
+    assert not analyser.rates_nothing("Sounds :)")
+    assert not analyser.rates_nothing("Thanks\U0001f44d")
+    texts = _texts()
+    unrated = [t for t in texts if analyser.rates_nothing(t)]
+    assert len(unrated) > 100  # the shortcut is taken, and gives VADER's score
+    stock = SentimentIntensityAnalyzer()
+    for text in unrated:
+        assert stock.polarity_scores(text)["compound"] == 0.0, text
+
+
 def test_sentiment_of_a_long_text_is_the_mean_of_its_pieces() -> None:
     stock = SentimentIntensityAnalyzer()
     piece = " ".join(["great"] * 10 + ["awful"] * 10) + " "

