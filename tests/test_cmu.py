@@ -54,3 +54,16 @@ def test_checking_never_builds_the_whole_dictionary(
 def test_the_grade_is_textstats_formula_on_cmudicts_syllables() -> None:
     # "The cat sat." 3 words, 1 sentence, 3 syllables: 0.39 * 3 + 11.8 * 1 - 15.59
     assert nlp.reading_grade("The cat sat.") == pytest.approx(0.39 * 3 + 11.8 - 15.59)
+
+
+@pytest.mark.parametrize("word", ["read", "aalborg", "the", "zzxqj", "read", "zzxqj"])
+def test_readability_keeps_the_entries_it_was_given(word: str) -> None:
+    # textstat is given the words it asked for before as they were; a word not listed is
+    # missing every time, so textstat hyphenates it.
+    kept = nlp._recent_pronunciations()
+    for _ in range(2):
+        if word in pronunciations():
+            assert kept[word] == pronunciations()[word]
+        else:
+            with pytest.raises(KeyError):
+                kept[word]
