@@ -84,7 +84,7 @@ class Measures:
 def _counts(sentence: Sentence) -> dict[str, float]:
     tokens = sentence.tokens
     words = sentence.counted
-    lettered = [t for t in words if sum(c.isalpha() for c in t.text) >= 2]
+    lettered = [t for t in words if t.letters >= 2]
     caps_words = [t.text for t in lettered if t.text.isupper()]
     caps = len(caps_words)
     lowers = [t.lower_ for t in words]

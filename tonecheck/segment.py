@@ -34,11 +34,16 @@ class Word(NamedTuple):
     is_space: bool
     is_stop: bool
     is_alpha: bool
+    #: How many letters its text holds.
+    letters: int
+    #: Whether its text holds a letter or a digit.
+    has_alnum: bool
 
 
 #: What a token's words are when its norm is its word's own: its text, lowercase form, norm,
-#: and the four flags (the lexeme's attributes, the same wherever the word occurs).
-_Lexeme = tuple[str, str, int, str, bool, bool, bool, bool]
+#: the four flags, and its letters (the lexeme's attributes, the same wherever the word
+#: occurs).
+_Lexeme = tuple[str, str, int, str, bool, bool, bool, bool, int, bool]
 
 #: Past this many words, a :data:`Lexicon` is emptied (its vocabulary grows with every new
 #: word a long stream of emails holds).
@@ -69,12 +74,14 @@ def read_words(doc: Any, known: Lexicon | None = None) -> list[Word]:
         lexeme = known.get(orth)
         if lexeme is None:
             lex = vocab[orth]
-            lexeme = (lex.orth_, lex.lower_, lex.norm, lex.norm_, lex.is_punct, lex.is_space,
-                      lex.is_stop, lex.is_alpha)  # fmt: skip
+            text = lex.orth_
+            lexeme = (text, lex.lower_, lex.norm, lex.norm_, lex.is_punct, lex.is_space,
+                      lex.is_stop, lex.is_alpha, sum(c.isalpha() for c in text),
+                      any(c.isalnum() for c in text))  # fmt: skip
             known[orth] = lexeme
-        text, lower, own_norm, own_norm_, punct, space, stop, alpha = lexeme
+        text, lower, own_norm, own_norm_, punct, space, stop, alpha, letters, alnum = lexeme
         norm_ = own_norm_ if norm == own_norm else strings[norm]
-        words.append(Word(i, idx, text, lower, norm_, punct, space, stop, alpha))
+        words.append(Word(i, idx, text, lower, norm_, punct, space, stop, alpha, letters, alnum))
     return words
 
 
@@ -112,7 +119,7 @@ class Sentence:
     @cached_property
     def lexical(self) -> list[Word]:
         """Its counted words that hold a letter or a digit (politeness reads these)."""
-        return [w for w in self.counted if any(c.isalnum() for c in w.text)]
+        return [w for w in self.counted if w.has_alnum]
 
     @cached_property
     def words(self) -> frozenset[str]:
