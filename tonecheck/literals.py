@@ -40,14 +40,18 @@ def normal(text: str) -> str:
     return _SPACES.sub(" ", text.casefold())
 
 
-#: :func:`required` of every alternative of the built-in rules, worked out ahead: reading
+#: :func:`required_all` of every alternative of the built-in rules, worked out ahead: reading
 #: three hundred patterns with Python's regex parser would cost a fifth of a second at every
 #: start-up. :func:`write_shipped` writes it; a test checks that it is current.
 SHIPPED = Path(__file__).with_name("_literals.json")
 
+#: What a pattern needs: sets of strings; a text the pattern matches holds one string of
+#: each set (``None``: the pattern does not say).
+Needs = tuple[frozenset[str], ...]
+
 
 @functools.cache
-def _shipped() -> dict[str, list[str] | None]:
+def _shipped() -> dict[str, list[list[str]] | None]:
     try:
         data = json.loads(SHIPPED.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -57,15 +61,30 @@ def _shipped() -> dict[str, list[str] | None]:
 
 def required(pattern: str) -> frozenset[str] | None:
     """Strings one of which every text ``pattern`` matches holds (in :func:`normal` form),
-    or ``None`` when the pattern does not say."""
+    or ``None`` when the pattern does not say: the sharpest of :func:`required_all`."""
+    needs = required_all(pattern)
+    return needs[0] if needs else None
+
+
+def required_all(pattern: str) -> Needs | None:
+    """Sets of strings such that every text ``pattern`` matches holds one string of each
+    set (in :func:`normal` form), the sharpest set first; ``None`` when the pattern does not
+    say. A long pattern needs each of its parts: "please ... send ... immediately" needs a
+    "please", a "send" and an "immediately", and a text that lacks any one is skipped."""
     if pattern in _shipped():
-        strings = _shipped()[pattern]
-        return None if strings is None else frozenset(strings)
-    return work_out(pattern)
+        listed = _shipped()[pattern]
+        return None if listed is None else tuple(frozenset(strings) for strings in listed)
+    return work_out_all(pattern)
 
 
 def work_out(pattern: str) -> frozenset[str] | None:
     """:func:`required`, worked out from the pattern (not read from :data:`SHIPPED`)."""
+    needs = work_out_all(pattern)
+    return needs[0] if needs else None
+
+
+def work_out_all(pattern: str) -> Needs | None:
+    """:func:`required_all`, worked out from the pattern (not read from :data:`SHIPPED`)."""
     try:
         parsed = _parser.parse(pattern)
     except Exception:  # syntax only the regex module reads; or anything else: no filter
@@ -74,17 +93,32 @@ def work_out(pattern: str) -> frozenset[str] | None:
         info = _sequence(list(parsed))
     except RecursionError:
         return None
-    need = info.need
-    if need is None or "" in need:
+    if info.need is None or "" in info.need:
         return None
-    # One string inside another makes the longer one redundant: finding it means finding
-    # the shorter too.
-    kept = sorted(need, key=len)
-    out: list[str] = []
-    for s in kept:
-        if not any(k in s for k in out):
-            out.append(s)
-    return frozenset(out)
+    needs: list[frozenset[str]] = []
+    for need in (info.need, *info.every):
+        if need is None or not need or "" in need:
+            continue
+        need = _shortest(need)
+        # A set that holds all of another's strings says nothing more.
+        if need not in needs and not any(other <= need for other in needs):
+            needs = [other for other in needs if not need <= other]
+            needs.append(need)
+    first = _shortest(info.need)
+    rest = sorted(
+        (n for n in needs if n != first), key=lambda n: (_score(n), sorted(n)), reverse=True
+    )
+    return (first, *rest)
+
+
+def _shortest(need: frozenset[str]) -> frozenset[str]:
+    """``need`` without the strings that hold another of its strings: finding the longer one
+    means finding the shorter too."""
+    kept: list[str] = []
+    for string in sorted(need, key=len):
+        if not any(k in string for k in kept):
+            kept.append(string)
+    return frozenset(kept)
 
 
 _WORD = re.compile(r"\w+")
@@ -147,6 +181,8 @@ class _Info(NamedTuple):
     exact: frozenset[str] | None
     #: Strings one of which every match of the part contains (``None``: unknown).
     need: frozenset[str] | None
+    #: Other such sets, each met by every match too (the needs of the part's own parts).
+    every: tuple[frozenset[str], ...] = ()
 
 
 _NOTHING = _Info(None, None)
@@ -182,6 +218,7 @@ def _sequence(items: list[tuple[Any, Any]]) -> _Info:
     spelled out are joined into longer strings."""
     run: set[str] | None = {""}
     best: frozenset[str] | None = None
+    every: list[frozenset[str]] = []  # each part's needs: a match meets them all
     whole = True  # every part spelled out, so far
     for op, av in items:
         info = _node(op, av)
@@ -191,14 +228,17 @@ def _sequence(items: list[tuple[Any, Any]]) -> _Info:
         whole = False
         if run is not None:
             best = _better(best, _squeeze(run))
+            every.append(_squeeze(run))
         best = _better(best, info.need)
+        every.extend(n for n in (info.need, *info.every) if n is not None)
         run = set(info.exact) if info.exact is not None else {""}
     if run is not None:
         joined = _squeeze(run)
         if whole:
             return _Info(joined, joined)
         best = _better(best, joined)
-    return _Info(None, best)
+        every.append(joined)
+    return _Info(None, best, tuple(every))
 
 
 def _node(op: Any, av: Any) -> _Info:
@@ -208,7 +248,7 @@ def _node(op: Any, av: Any) -> _Info:
         # A look-ahead or look-behind uses up nothing of the match, but the text must hold
         # what it looks for: its strings filter as well as the match's own.
         inner = _sequence(list(av[1]))
-        return _Info(None, inner.exact if inner.exact is not None else inner.need)
+        return _Info(None, inner.exact if inner.exact is not None else inner.need, inner.every)
     if op is _c.AT or op is _c.ASSERT_NOT:
         return _EMPTY  # a position, or what must not be there: nothing is used up
     if op is _c.IN:
@@ -276,7 +316,7 @@ def _repeat(low: int, high: int, body: _Info) -> _Info:
     if low == high == 1:
         return body
     # At least one copy is there.
-    return _Info(None, body.exact if body.exact is not None else body.need)
+    return _Info(None, body.exact if body.exact is not None else body.need, body.every)
 
 
 def write_shipped() -> int:
@@ -294,8 +334,8 @@ def write_shipped() -> int:
     )
     lines = []
     for pattern in patterns:
-        strings = work_out(pattern)
-        value = None if strings is None else sorted(strings)
+        needs = work_out_all(pattern)
+        value = None if needs is None else [sorted(need) for need in needs]
         lines.append(
             f"{json.dumps(pattern, ensure_ascii=False)}: {json.dumps(value, ensure_ascii=False)}"
         )

@@ -22,7 +22,7 @@ import regex
 from pydantic import Field, ValidationInfo, field_validator
 
 from ..errors import TonecheckError
-from ..literals import Finder, required
+from ..literals import Finder, required_all
 from ..rewrite import Captured
 from ..schema import RuleSpec
 from .base import Context, Hit, Kind, captured_token
@@ -130,14 +130,26 @@ class RegexSpec(RuleSpec):
 
 
 class _Alternative:
-    """One alternative of a rule's pattern, compiled when a text first holds one of the
-    strings it requires: most of a pack's phrasings are never compiled in a short run."""
+    """One alternative of a rule's pattern, compiled when a text first holds what it needs:
+    most of a pack's phrasings are never compiled in a short run."""
 
     def __init__(self, expression: str, flags: int) -> None:
         self.expression = expression
         self.flags = flags
-        #: Strings one of which a text must hold for this alternative to match it.
-        self.required = required(expression)
+        #: Sets of strings; a text must hold one string of each for this alternative to
+        #: match it (``None``: it may match any text).
+        self.needs = required_all(expression)
+
+    def may_match(self, held: frozenset[str], text: str) -> bool:
+        """Whether ``text`` (in normal form) may match: it holds a string of each need.
+        ``held`` are the strings of the first (sharpest) need it holds; the others are
+        looked for only when that one is met, each until a string of it is found."""
+        if self.needs is None:
+            return True
+        first, *rest = self.needs
+        return not first.isdisjoint(held) and all(
+            any(string in text for string in need) for need in rest
+        )
 
     @functools.cached_property
     def regex(self) -> Any:
@@ -146,8 +158,8 @@ class _Alternative:
 
 class RegexKind(Kind):
     """Each alternative of the pattern is compiled on its own and tried only on texts that
-    hold one of its required strings (:mod:`tonecheck.literals`); a list of forty phrasings
-    costs about what the few that might match cost. The hits are those of the whole
+    hold what it needs (a string of each of its sets: :mod:`tonecheck.literals`); a list of
+    forty phrasings costs about what the few that might match cost. The hits are those of the whole
     pattern: at each position, the first alternative that matches there (see
     :func:`_leftmost_first`)."""
 
@@ -159,7 +171,7 @@ class RegexKind(Kind):
         self._flags = _flags(spec.ignorecase)
         self._expression = spec.expression()
         self._alternatives = tuple(_Alternative(a, self._flags) for a in spec.alternatives())
-        self._finder = Finder(s for a in self._alternatives for s in a.required or ())
+        self._finder = Finder(s for a in self._alternatives if a.needs for s in a.needs[0])
 
     @functools.cached_property
     def _whole(self) -> Any:
@@ -169,9 +181,7 @@ class RegexKind(Kind):
 
     def find(self, ctx: Context) -> Iterator[Hit]:
         held = self._finder.found(ctx.normal, ctx.grams)
-        active = [
-            a for a in self._alternatives if a.required is None or not a.required.isdisjoint(held)
-        ]
+        active = [a for a in self._alternatives if a.may_match(held, ctx.normal)]
         if not active:
             return
         text = ctx.text
