@@ -14,7 +14,9 @@ from click.testing import CliRunner
 from conftest import DATA
 
 import tonecheck
+from tonecheck import placeholders
 from tonecheck.cli import main
+from tonecheck.placeholders import DEFAULT_PLACEHOLDERS, Placeholder
 from tonecheck.placeholders import find as find_placeholders
 from tonecheck.thread import not_authored
 
@@ -149,6 +151,13 @@ def test_library_reads_drafts_the_same_way() -> None:
 def test_placeholders_of_each_engine(template: str, stand_in: str) -> None:
     (edit,) = find_placeholders(f"Hi {template}, thanks.")
     assert (edit.start, edit.end, edit.text) == (3, 3 + len(template), stand_in)
+
+
+@pytest.mark.parametrize("placeholder", DEFAULT_PLACEHOLDERS, ids=lambda p: p.engine)
+def test_a_text_without_an_opening_character_is_not_searched(placeholder: Placeholder) -> None:
+    # The search is skipped on a text with none of these: each syntax must start with one.
+    (first,) = re.findall(r"^\\?(.)", placeholder.pattern)
+    assert first in placeholders._DEFAULT_OPENERS
 
 
 @pytest.mark.parametrize(

@@ -70,6 +70,8 @@ def compile_placeholders(placeholders: tuple[Placeholder, ...]) -> re.Pattern[st
 
 
 _DEFAULT_REGEX = compile_placeholders(DEFAULT_PLACEHOLDERS)
+#: A character every default placeholder starts with: a text without one holds none.
+_DEFAULT_OPENERS = "{*%["
 
 
 def find(
@@ -79,12 +81,17 @@ def find(
     placeholders: tuple[Placeholder, ...] = DEFAULT_PLACEHOLDERS,
 ) -> Iterator[Edit]:
     """Edits that replace every placeholder in ``text[start:end]`` by its stand-in."""
+    stop = len(text) if end is None else end
+    if placeholders is DEFAULT_PLACEHOLDERS and all(
+        text.find(opener, start, stop) < 0 for opener in _DEFAULT_OPENERS
+    ):
+        return  # most emails: no template syntax at all
     regex = (
         _DEFAULT_REGEX
         if placeholders is DEFAULT_PLACEHOLDERS
         else compile_placeholders(placeholders)
     )
-    for m in regex.finditer(text, start, len(text) if end is None else end):
+    for m in regex.finditer(text, start, stop):
         i = next(
             int(k[1:]) for k, v in m.groupdict().items() if v is not None and k.startswith("p")
         )
