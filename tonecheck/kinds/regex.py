@@ -140,15 +140,11 @@ class _Alternative:
         #: match it (``None``: it may match any text).
         self.needs = required_all(expression)
 
-    def may_match(self, held: frozenset[str], text: str) -> bool:
-        """Whether ``text`` (in normal form) may match: it holds a string of each need.
-        ``held`` are the strings of the first (sharpest) need it holds; the others are
-        looked for only when that one is met, each until a string of it is found."""
-        if self.needs is None:
-            return True
-        first, *rest = self.needs
-        return not first.isdisjoint(held) and all(
-            any(string in text for string in need) for need in rest
+    def may_match(self, text: str) -> bool:
+        """Whether ``text`` (in normal form), which holds a string of this alternative's
+        first need, holds one of each other need too (each looked for until one is found)."""
+        return self.needs is None or all(
+            any(string in text for string in need) for need in self.needs[1:]
         )
 
     @functools.cached_property
@@ -171,7 +167,14 @@ class RegexKind(Kind):
         self._flags = _flags(spec.ignorecase)
         self._expression = spec.expression()
         self._alternatives = tuple(_Alternative(a, self._flags) for a in spec.alternatives())
-        self._finder = Finder(s for a in self._alternatives if a.needs for s in a.needs[0])
+        #: The alternatives (by position) filed under each string of their first need, and
+        #: those with no needs, which are always tried.
+        self._by_string: dict[str, list[int]] = {}
+        self._always = [i for i, a in enumerate(self._alternatives) if a.needs is None]
+        for i, a in enumerate(self._alternatives):
+            for string in a.needs[0] if a.needs else ():
+                self._by_string.setdefault(string, []).append(i)
+        self._finder = Finder(self._by_string)
 
     @functools.cached_property
     def _whole(self) -> Any:
@@ -181,7 +184,12 @@ class RegexKind(Kind):
 
     def find(self, ctx: Context) -> Iterator[Hit]:
         held = self._finder.found(ctx.normal, ctx.grams)
-        active = [a for a in self._alternatives if a.may_match(held, ctx.normal)]
+        if not held and not self._always:
+            return
+        # The alternatives whose first need the text meets, in the pattern's order.
+        candidates = sorted({i for s in held for i in self._by_string[s]}.union(self._always))
+        alternatives = self._alternatives
+        active = [alternatives[i] for i in candidates if alternatives[i].may_match(ctx.normal)]
         if not active:
             return
         text = ctx.text
