@@ -36,7 +36,7 @@ from .processes import check_in_processes, default_processes
 from .rewrite import Captured, deadline, fit_case, is_question, render, sentence_case
 from .ruleset import resolve
 from .scorecard import Bands, score_lines, subject_words
-from .segment import Segmented
+from .segment import Segmented, Sentence
 
 log = logging.getLogger("tonecheck")
 
@@ -165,7 +165,7 @@ class Checker:
             wanted = [s for plan in plans for s in plan]
             self.sentences_parsed += len(wanted)
             for sentence, parsed in zip(
-                wanted, self.pipeline.analyse([s.span for s in wanted]), strict=True
+                wanted, self.pipeline.analyse([s.sentence.span for s in wanted]), strict=True
             ):
                 sentence.parsed = parsed
             results = iter(
@@ -187,12 +187,12 @@ class Checker:
             if not self.pipeline.has_tags:
                 continue
             if self.config.full_parse:
-                plan.append(_Sentence(sentence.span, frozenset(r.id for r in rules)))
+                plan.append(_Sentence(sentence, frozenset(r.id for r in rules)))
                 continue
             words = sentence.words if rules else frozenset()
             firing = [r for r in rules if r.kind.trigger.fires(words)]
             if firing or politeness.needs_parse(sentence, verbs):
-                plan.append(_Sentence(sentence.span, frozenset(r.id for r in firing)))
+                plan.append(_Sentence(sentence, frozenset(r.id for r in firing)))
         return plan
 
     def _as_message(self, item: Item) -> Message:
@@ -247,11 +247,14 @@ class Checker:
     def _check_field(
         self, field: Field, segmented: Segmented, parsed: list[_Sentence]
     ) -> _FieldResult:
-        measures = measure(segmented, {s.span.start: s.parsed for s in parsed}, self.pipeline.verbs)
+        analysed = {s.sentence.start: s.parsed for s in parsed}
+        measures = measure(segmented, analysed, self.pipeline.verbs)
         layout = _Layout(field, segmented, measures)
         ctx = Context(field.text, segmented.doc, measures)
         # One context per parsed sentence, shared by the rules that read it.
-        contexts = [(s, Context(s.parsed.text, s.parsed, measures)) for s in parsed]
+        contexts = [
+            (s, Context(s.parsed.text, s.parsed, measures, s.sentence.words)) for s in parsed
+        ]
         findings = []
         errors = []
         for rule in self.rules:
@@ -262,7 +265,7 @@ class Checker:
                     raw = list(rule.kind.find(ctx))
                 else:
                     raw = [
-                        _moved(hit, s.span.start_char)
+                        _moved(hit, s.sentence.start_char)
                         for s, sentence_ctx in contexts
                         if rule.id in s.rules
                         for hit in rule.kind.find(sentence_ctx)
@@ -284,7 +287,7 @@ class Checker:
 class _Sentence:
     """A sentence to parse, the rules to run on it, and once parsed, its own ``Doc``."""
 
-    span: Any
+    sentence: Sentence
     #: The ids of the rules that read its parse.
     rules: frozenset[str]
     parsed: Any = None

@@ -40,6 +40,10 @@ class Context:
     text: str
     doc: Any
     measures: Measures
+    #: :attr:`words`, when the caller has them: for a parsed sentence, the words the first
+    #: stage read (its plan chose the sentence by them; parsing changes no token's text or
+    #: norm), so its tokens are not read a second time.
+    known_words: frozenset[str] | None = None
 
     @cached_property
     def normal(self) -> str:
@@ -55,6 +59,8 @@ class Context:
     @cached_property
     def words(self) -> frozenset[str]:
         """What triggers look for in :attr:`doc` (see :func:`sentence_words`)."""
+        if self.known_words is not None:
+            return self.known_words
         return sentence_words(self.doc)
 
 
