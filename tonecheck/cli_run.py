@@ -117,8 +117,9 @@ def checked(items: Sequence[str], read: Read, workers: int) -> Iterator[Report |
                 entries.append(Failed(type(exc).__name__))
                 continue
             if messages and (item_config != config or len(messages) >= size):
+                assert config is not None  # set with the batch's first message
                 slots.append(entries)
-                yield (config or item_config, messages)
+                yield (config, messages)
                 entries, messages = [], []
             config = item_config
             messages.append(message)
