@@ -339,12 +339,12 @@ def subjects(rules: Path = RULES, chosen: list[str] | None = None) -> list[Subje
         pack = yaml.safe_load(path.read_text(encoding="utf-8"))
         for raw in pack["rules"]:
             if raw["kind"] == "regex":
-                for engine, module in modules.items():
-                    found.extend(regex_subjects(raw, engine, module))
+                built = {engine: regex_subjects(raw, engine, m) for engine, m in modules.items()}
+                for engine_subjects in built.values():
+                    found.extend(engine_subjects)
                 if not chosen or "kind" in chosen:
-                    found.append(
-                        kind_subject(raw, regex_subjects(raw, "regex", engines()["regex"])[0])
-                    )
+                    whole = built.get("regex") or regex_subjects(raw, "regex", engines()["regex"])
+                    found.append(kind_subject(raw, whole[0]))
             else:
                 found.extend(token_subjects(raw))
     return found
