@@ -32,17 +32,25 @@ class Pronunciations(Mapping[str, list[list[str]]]):
         # A line is an entry and its phones, then perhaps "# place, danish": a comment.
         # Tuples of strings, not lists: the garbage collector stops walking them.
         self._lines = tuple(text.split("\n"))
-        entries = [
-            _VARIANT.sub("", e) if e.endswith(")") else e for e in _FIRST_FIELD.findall(text)
-        ]
-        #: Word -> the number of its first line, and for the words with more than one
-        #: pronunciation, the numbers of all their lines.
-        self._first: dict[str, int] = {}
+        entries = _FIRST_FIELD.findall(text)  # one a line
+        # "word(2)": a further pronunciation, filed under the word.
+        marked = [n for n, entry in enumerate(entries) if entry.endswith(")")]
+        for n in marked:
+            entries[n] = _VARIANT.sub("", entries[n])
+        #: Word -> the number of its first line (read from the end, so the first one stays),
+        #: and for the words with more than one pronunciation, the numbers of all their
+        #: lines. The whole file is read at the first check, so this is kept to a few
+        #: passes that Python runs in C.
+        self._first: dict[str, int] = dict(
+            zip(reversed(entries), range(len(entries) - 1, -1, -1), strict=True)
+        )
+        repeated = [n for n in marked if self._first[entries[n]] != n]
+        if len(repeated) != len(entries) - len(self._first):
+            # A word repeated without a "(2)": look at every line.
+            repeated = [n for n, entry in enumerate(entries) if self._first[entry] != n]
         more: dict[str, list[int]] = {}
-        for number, entry in enumerate(entries):
-            seen = self._first.setdefault(entry, number)
-            if seen != number:
-                more.setdefault(entry, [seen]).append(number)
+        for n in repeated:
+            more.setdefault(entries[n], [self._first[entries[n]]]).append(n)
         self._more = {word: tuple(numbers) for word, numbers in more.items()}
         self._first.pop("", None)
 
