@@ -101,7 +101,7 @@ def work_out_all(pattern: str) -> Needs | None:
             continue
         need = _shortest(need)
         # A set that holds all of another's strings says nothing more.
-        if need not in needs and not any(other <= need for other in needs):
+        if not any(other <= need for other in needs):
             needs = [other for other in needs if not need <= other]
             needs.append(need)
     first = _shortest(info.need)

@@ -245,7 +245,8 @@ def sentiment(text: str) -> float:
     A text of more than :data:`SENTIMENT_PIECE_WORDS` words is scored in pieces of that
     many words, and its score is the mean of theirs, weighted by their words: the time stays
     proportional to the length (no email sentence is that long; a pasted log may be). A
-    text with no word VADER rates scores 0 without being scored (most sentences of an email).
+    text with no word VADER rates scores 0 without being scored (a third of an email's
+    sentences).
     """
     analyser = _analyser()
     if analyser.rates_nothing(text):

@@ -155,8 +155,8 @@ class _Alternative:
 class RegexKind(Kind):
     """Each alternative of the pattern is compiled on its own and tried only on texts that
     hold what it needs (a string of each of its sets: :mod:`tonecheck.literals`); a list of
-    forty phrasings costs about what the few that might match cost. The hits are those of the whole
-    pattern: at each position, the first alternative that matches there (see
+    forty phrasings costs about what the few that might match cost. The hits are those of
+    the whole pattern: at each position, the first alternative that matches there (see
     :func:`_leftmost_first`)."""
 
     spec_model = RegexSpec
