@@ -216,3 +216,36 @@ def test_the_shipped_table_is_current(checker: tonecheck.Checker) -> None:
         assert listed == (None if worked_out is None else [sorted(n) for n in worked_out])
         assert required_all(pattern) == worked_out
         assert required(pattern) == work_out(pattern)
+
+
+def test_a_rules_captures_are_the_regex_modules_group_names(checker: tonecheck.Checker) -> None:
+    specs = [r.spec for r in checker.rules if isinstance(r.spec, RegexSpec)]
+    assert any(spec.captures() for spec in specs)
+    for spec in specs:
+        assert spec.captures() == set(regex.compile(spec.expression()).groupindex), spec.id
+
+
+@pytest.mark.parametrize(
+    ("pattern", "names"),
+    [
+        (r"(?P<verb>send|call) (?P<when>now)", {"verb", "when"}),
+        (r"(?<verb>send|call) now", {"verb"}),  # only the regex module reads this syntax
+        (r"(?x: (?P<verb> send ) \s+ now )", {"verb"}),
+        (r"no groups (at all)", set()),
+    ],
+)
+def test_captures_of_any_pattern(pattern: str, names: set[str]) -> None:
+    spec = RegexSpec.model_validate(
+        {
+            "id": "t",
+            "kind": "regex",
+            "category": "pushy",
+            "severity": "warning",
+            "message": "m",
+            "why": "w",
+            "advice": "a",
+            "pattern": pattern,
+            "examples": {"flag": ["x"], "ok": ["y"]},
+        }
+    )
+    assert spec.captures() == names
