@@ -135,7 +135,10 @@ def _common_runs() -> Counter[str]:
     return Counter(w[i : i + 3] for w in STOP_WORDS for i in range(len(w) - 2))
 
 
+@functools.lru_cache(maxsize=4096)
 def _rarity(run: str) -> tuple[int, int]:
+    """How rare a run is (higher: rarer); asked for each run of each string of every regex
+    rule at load, and the same few thousand runs come back again and again."""
     return (-_common_runs()[run], sum(_LETTERS.find(ch) % len(_LETTERS) for ch in run))
 
 
