@@ -169,6 +169,23 @@ def test_alternatives_searched_apart_find_what_the_whole_pattern_finds(
     assert found > 500
 
 
+def _spec(pattern: str | list[str]) -> RegexSpec:
+    """A user's regex rule with ``pattern``."""
+    return RegexSpec.model_validate(
+        {
+            "id": "t",
+            "kind": "regex",
+            "category": "pushy",
+            "severity": "warning",
+            "message": "m",
+            "why": "w",
+            "advice": "a",
+            "pattern": pattern,
+            "examples": {"flag": ["x"], "ok": ["y"]},
+        }
+    )
+
+
 @pytest.mark.parametrize(
     ("pattern", "text"),
     [
@@ -182,19 +199,7 @@ def test_alternatives_searched_apart_find_what_the_whole_pattern_finds(
     ],
 )
 def test_alternatives_keep_the_whole_patterns_order(pattern: list[str], text: str) -> None:
-    spec = RegexSpec.model_validate(
-        {
-            "id": "t",
-            "kind": "regex",
-            "category": "pushy",
-            "severity": "warning",
-            "message": "m",
-            "why": "w",
-            "advice": "a",
-            "pattern": pattern,
-            "examples": {"flag": ["x"], "ok": ["y"]},
-        }
-    )
+    spec = _spec(pattern)
     kind = RegexKind(spec, None)
     assert _apart(kind, text, None) == _whole(kind, text)
 
@@ -235,17 +240,5 @@ def test_a_rules_captures_are_the_regex_modules_group_names(checker: tonecheck.C
     ],
 )
 def test_captures_of_any_pattern(pattern: str, names: set[str]) -> None:
-    spec = RegexSpec.model_validate(
-        {
-            "id": "t",
-            "kind": "regex",
-            "category": "pushy",
-            "severity": "warning",
-            "message": "m",
-            "why": "w",
-            "advice": "a",
-            "pattern": pattern,
-            "examples": {"flag": ["x"], "ok": ["y"]},
-        }
-    )
+    spec = _spec(pattern)
     assert spec.captures() == names
