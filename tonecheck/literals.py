@@ -95,16 +95,13 @@ def work_out_all(pattern: str) -> Needs | None:
         return None
     if info.need is None or "" in info.need:
         return None
+    first = _shortest(info.need)
     needs: list[frozenset[str]] = []
-    for need in (info.need, *info.every):
-        if need is None or not need or "" in need:
-            continue
-        need = _shortest(need)
+    for need in (first, *(_shortest(n) for n in info.every if n and "" not in n)):
         # A set that holds all of another's strings says nothing more.
         if not any(other <= need for other in needs):
             needs = [other for other in needs if not need <= other]
             needs.append(need)
-    first = _shortest(info.need)
     rest = sorted(
         (n for n in needs if n != first), key=lambda n: (_score(n), sorted(n)), reverse=True
     )
@@ -230,8 +227,9 @@ def _sequence(items: list[tuple[Any, Any]]) -> _Info:
             continue
         whole = False
         if run is not None:
-            best = _better(best, _squeeze(run))
-            every.append(_squeeze(run))
+            joined = _squeeze(run)
+            best = _better(best, joined)
+            every.append(joined)
         best = _better(best, info.need)
         every.extend(n for n in (info.need, *info.every) if n is not None)
         run = set(info.exact) if info.exact is not None else {""}

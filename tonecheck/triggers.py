@@ -58,17 +58,8 @@ class Trigger:
         gate = self._gate
         if gate is not None and gate.isdisjoint(words):
             return False
-        # Plain loops, the sharpest need of each alternative first: this runs for every
-        # sentence and every rule that reads a parse.
-        for needs in self._sharpest_first:
-            for need in needs:
-                if need.words.isdisjoint(words) and not (
-                    need.pattern is not None and any(need.pattern.search(w) for w in words)
-                ):
-                    break
-            else:
-                return True
-        return False
+        # The sharpest need of each alternative first: the one a sentence most likely lacks.
+        return any(all(n.met(words) for n in needs) for needs in self._sharpest_first)
 
     @cached_property
     def _sharpest_first(self) -> tuple[tuple[Need, ...], ...]:
