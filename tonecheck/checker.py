@@ -165,7 +165,7 @@ class Checker:
             wanted = [s for plan in plans for s in plan]
             self.sentences_parsed += len(wanted)
             for sentence, parsed in zip(
-                wanted, self.pipeline.analyse([s.sentence.span for s in wanted]), strict=True
+                wanted, self.pipeline.analyse([s.sentence for s in wanted]), strict=True
             ):
                 sentence.parsed = parsed
             results = iter(

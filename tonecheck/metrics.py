@@ -87,7 +87,7 @@ def _counts(sentence: Sentence) -> dict[str, float]:
     lettered = [t for t in words if t.letters >= 2]
     caps_words = [t.text for t in lettered if t.text.isupper()]
     caps = len(caps_words)
-    lowers = [t.lower_ for t in words]
+    lowers = sentence.counted_lower
     first = sum(1 for w in lowers if w in FIRST_PERSON)
     second = sum(1 for w in lowers if w in SECOND_PERSON)
     exclamations = sum(t.text.count("!") for t in tokens)
@@ -184,7 +184,7 @@ COMMAND_VERBS = frozenset(_COMMAND_WORDS.split())
 
 def _directed(sent: Sentence, values: dict[str, float]) -> float:
     """Whether a sentence speaks to someone rather than announcing something."""
-    words = [t.lower_ for t in sent.counted]
+    words = sent.counted_lower
     spoken = (
         values["first_person"]
         or values["second_person"]

@@ -17,7 +17,7 @@ from typing import Any
 
 from .cmu import pronunciations, syllables
 from .errors import ConfigError, first_line
-from .segment import Lexicon, Segmented, segment
+from .segment import Lexicon, Segmented, Sentence, segment
 
 #: Tried in order when no model is configured: the official package first, then the same
 #: model as re-published on PyPI (a dependency of tonecheck, so a plain install has a parser).
@@ -56,35 +56,34 @@ class Pipeline:
         (:func:`tonecheck.segment.segment`)."""
         return segment(self.nlp, text, self.lexicon)
 
-    def analyse(self, sentences: list[Any], batch_size: int = 64) -> list[Any]:
-        """Tags, lemmas and a dependency parse of each sentence (a ``Span`` of a segmented
-        ``Doc``), each parsed as a ``Doc`` of its own, in batches (``nlp.pipe``).
+    def analyse(self, sentences: list[Sentence], batch_size: int = 64) -> list[Any]:
+        """Tags, lemmas and a dependency parse of each sentence of a segmented field, each
+        parsed as a ``Doc`` of its own, in batches (``nlp.pipe``).
 
         A sentence is parsed alone, whatever else is in its batch, so its analysis is the
         same whether it is parsed because a rule needs it or because everything is. Its
-        tokens are the span's, and the parser keeps it one sentence.
+        tokens are the segmented ones, and the parser keeps it one sentence.
         """
-        from spacy.attrs import NORM, ORTH, SENT_START, SPACY
+        from spacy.attrs import NORM, SENT_START, SPACY
         from spacy.tokens import Doc
 
-        # What a sentence's own Doc needs of its tokens, read once per segmented Doc: their
-        # text and spacing, their norms (the tokenizer's exceptions set some: "n't" ->
-        # "not") and the sentence starts. Nothing else is set before the parse. (Reading
-        # the whole Doc for each sentence made a long text's cost grow with its square.)
-        arrays: dict[int, tuple[Any, list[int], list[bool]]] = {}
+        # What a sentence's own Doc needs of its tokens besides their text: their spacing,
+        # their norms (the tokenizer's exceptions set some: "n't" -> "not") and the
+        # sentence starts, read once per segmented Doc. Nothing else is set before the
+        # parse. (Reading the whole Doc for each sentence made a long text's cost grow with
+        # its square.)
+        arrays: dict[int, tuple[Any, list[bool]]] = {}
 
-        def own_doc(span: Any) -> Any:
-            found = arrays.get(id(span.doc))
+        def own_doc(sentence: Sentence) -> Any:
+            found = arrays.get(id(sentence.doc))
             if found is None:
-                array = span.doc.to_array([ORTH, SPACY, NORM, SENT_START])
-                found = (array, array[:, 0].tolist(), array[:, 1].astype(bool).tolist())
-                arrays[id(span.doc)] = found
-            array, orths, spaces = found
-            a, b = span.start, span.end
-            strings = span.doc.vocab.strings
-            words = [strings[orth] for orth in orths[a:b]]
-            doc = Doc(span.doc.vocab, words=words, spaces=spaces[a:b])
-            doc.from_array([NORM, SENT_START], array[a:b, 2:])
+                array = sentence.doc.to_array([SPACY, NORM, SENT_START])
+                found = arrays[id(sentence.doc)] = (array, array[:, 0].astype(bool).tolist())
+            array, spaces = found
+            a, b = sentence.start, sentence.end
+            words = [w.text for w in sentence.tokens]
+            doc = Doc(sentence.doc.vocab, words=words, spaces=spaces[a:b])
+            doc.from_array([NORM, SENT_START], array[a:b, 1:])
             return doc
 
         docs = []

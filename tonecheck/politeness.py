@@ -368,7 +368,7 @@ def needs_parse(sentence: Sentence, verbs: frozenset[str] | None = None) -> bool
     words = sentence.lexical
     if not words:
         return False
-    lows = [t.lower_ for t in words]
+    lows = sentence.lexical_lower
     thanks_to = any(a == "thanks" and b == "to" for a, b in itertools.pairwise(lows))
     return thanks_to or _may_command(sentence.text, words, verbs)
 
@@ -398,7 +398,7 @@ def detect_sentence(
         """The dependency label of the ``k``-th word; "" without a parse."""
         return str(parsed[words[k].i - sentence.start].dep_) if parsed is not None else ""
 
-    lows = [t.lower_ for t in words]
+    lows = sentence.lexical_lower
     # What the sentence starts with.
     if lows[0] in _GREETINGS or (lows[0] == "good" and len(words) > 1 and lows[1] in _TIMES_OF_DAY):
         add("greeting", first, words[1] if lows[0] == "good" else None)

@@ -102,11 +102,6 @@ class Sentence:
         self.text = text[self.start_char : self.end_char]
 
     @cached_property
-    def span(self) -> Any:
-        """The sentence as a spaCy ``Span`` of the field's ``Doc``."""
-        return self.doc[self.start : self.end]
-
-    @cached_property
     def blank(self) -> bool:
         """Whether it holds only whitespace."""
         return not self.text.strip()
@@ -117,9 +112,19 @@ class Sentence:
         return [w for w in self.tokens if not (w.is_punct or w.is_space)]
 
     @cached_property
+    def counted_lower(self) -> list[str]:
+        """The lowercase forms of :attr:`counted`."""
+        return [w.lower_ for w in self.counted]
+
+    @cached_property
     def lexical(self) -> list[Word]:
         """Its counted words that hold a letter or a digit (politeness reads these)."""
         return [w for w in self.counted if w.has_alnum]
+
+    @cached_property
+    def lexical_lower(self) -> list[str]:
+        """The lowercase forms of :attr:`lexical`."""
+        return [w.lower_ for w in self.lexical]
 
     @cached_property
     def words(self) -> frozenset[str]:
