@@ -169,6 +169,27 @@ def test_alternatives_searched_apart_find_what_the_whole_pattern_finds(
     assert found > 500
 
 
+def test_a_rule_finds_the_same_with_the_shared_index_as_alone(
+    checker: tonecheck.Checker,
+) -> None:
+    """A checker's regex rules share one index of what a text holds; each rule compiled on
+    its own (as a plugin or a test may build one) gets an index of its own, and finds the
+    same hits."""
+    shared = [r.kind for r in checker.rules if isinstance(r.kind, RegexKind)]
+    assert len({id(kind._index) for kind in shared}) == 1
+    alone = [RegexKind(kind.spec, None) for kind in shared]
+    found = 0
+    for text in _texts()[::5]:
+        doc = checker.pipeline.segment(text).doc
+        ctx = Context(text, doc, None)  # type: ignore[arg-type]
+        for kind, own in zip(shared, alone, strict=True):
+            hits = list(kind.find(ctx))
+            assert list(own.find(Context(text, doc, None))) == hits, (kind.spec.id, text)  # type: ignore[arg-type]
+            found += len(hits)
+    assert found > 100
+    assert all(own._index is not None and own._index is not shared[0]._index for own in alone)
+
+
 def _spec(pattern: str | list[str]) -> RegexSpec:
     """A user's regex rule with ``pattern``."""
     return RegexSpec.model_validate(

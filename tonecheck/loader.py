@@ -104,6 +104,8 @@ def compile_rules(sources: Sequence[RuleSource], nlp: Any, kinds: Kinds = KINDS)
         except Exception as exc:  # spaCy reports bad patterns as ValueError, re.error, ...
             raise RuleError(source.path, _spacy_problem(exc), source.spec.id, source.line) from None
         rules.append(Rule(source.spec, kind, source.path, source.line))
+    for cls in {type(rule.kind) for rule in rules}:
+        cls.prepare([rule.kind for rule in rules if type(rule.kind) is cls])
     return rules
 
 

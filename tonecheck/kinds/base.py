@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, ClassVar, Literal
@@ -44,6 +44,9 @@ class Context:
     #: stage read (its plan chose the sentence by them; parsing changes no token's text or
     #: norm), so its tokens are not read a second time.
     known_words: frozenset[str] | None = None
+    #: Work the rules of one kind share on this text, kept by whoever did it (the regex
+    #: rules' index of what the text holds).
+    shared: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def normal(self) -> str:
@@ -75,6 +78,13 @@ class Kind(ABC):
         #: rule needs tags or a parse): by default, any sentence. Kinds that read tags or a
         #: parse set it from their patterns.
         self.trigger: Trigger = ALWAYS
+
+    @classmethod
+    def prepare(cls, kinds: Sequence[Kind]) -> None:
+        """Called once with every rule of this kind that is compiled together (a checker's
+        rules), so that they may share work on each text (see :attr:`Context.shared`). By
+        default, nothing."""
+        return None
 
     @property
     def needs(self) -> Need:

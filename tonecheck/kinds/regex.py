@@ -16,14 +16,14 @@ from __future__ import annotations
 import functools
 import importlib
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, Literal
 
 import regex
 from pydantic import Field, ValidationInfo, field_validator
 
 from ..errors import TonecheckError
-from ..literals import Finder, required_all
+from ..literals import Finder, Needs, required_all
 from ..rewrite import Captured
 from ..schema import RuleSpec
 from .base import Context, Hit, Kind, captured_token
@@ -152,16 +152,60 @@ class _Alternative:
         #: match it (``None``: it may match any text).
         self.needs = required_all(expression)
 
-    def may_match(self, text: str) -> bool:
-        """Whether ``text`` (in normal form), which holds a string of this alternative's
-        first need, holds one of each other need too (each looked for until one is found)."""
-        return self.needs is None or all(
-            any(string in text for string in need) for need in self.needs[1:]
-        )
-
     @functools.cached_property
     def regex(self) -> Any:
         return regex.compile(self.expression, self.flags)
+
+
+class _Index:
+    """What each of a checker's regex rules may match in a text, worked out once per field
+    for all of them: one :class:`Finder` looks for every string any alternative needs, and
+    an alternative is tried only when the text holds a string of each of its needs. (A
+    finder per rule read the text's three-character runs once per rule.)
+    """
+
+    def __init__(self, kinds: Sequence[RegexKind]) -> None:
+        #: For each string of an alternative's first need: ``(rule, alternative)`` positions.
+        self._first: dict[str, list[tuple[int, int]]] = {}
+        #: Alternatives with no needs, by rule: tried on every text.
+        self._always: dict[int, list[int]] = {}
+        #: Each rule's alternatives' other needs.
+        self._rest: list[list[Needs]] = []
+        strings: set[str] = set()
+        for slot, kind in enumerate(kinds):
+            kind._index, kind._slot = self, slot
+            rest = []
+            for i, alternative in enumerate(kind._alternatives):
+                needs = alternative.needs
+                rest.append(needs[1:] if needs else ())
+                if needs is None:
+                    self._always.setdefault(slot, []).append(i)
+                    continue
+                for string in needs[0]:
+                    self._first.setdefault(string, []).append((slot, i))
+                strings.update(*needs)
+            self._rest.append(rest)
+        self._finder = Finder(strings)
+
+    def active(self, ctx: Context) -> dict[int, list[int]]:
+        """The alternatives (by position, in the pattern's order) that may match ``ctx``'s
+        text, by rule; kept on the context for the field's other rules."""
+        found: dict[int, list[int]] | None = ctx.shared.get(self)
+        if found is not None:
+            return found
+        held = self._finder.found(ctx.normal, ctx.grams)
+        candidates: dict[int, set[int]] = {}
+        for string in held:
+            for slot, i in self._first.get(string, ()):
+                candidates.setdefault(slot, set()).add(i)
+        found = {slot: list(always) for slot, always in self._always.items()}
+        for slot, alternatives in candidates.items():
+            rest = self._rest[slot]
+            met = [i for i in alternatives if all(not need.isdisjoint(held) for need in rest[i])]
+            if met:
+                found[slot] = sorted({*met, *found.get(slot, ())})
+        ctx.shared[self] = found
+        return found
 
 
 class RegexKind(Kind):
@@ -179,14 +223,14 @@ class RegexKind(Kind):
         self._flags = _flags(spec.ignorecase)
         self._expression = spec.expression()
         self._alternatives = tuple(_Alternative(a, self._flags) for a in spec.alternatives())
-        #: The alternatives (by position) filed under each string of their first need, and
-        #: those with no needs, which are always tried.
-        self._by_string: dict[str, list[int]] = {}
-        self._always = [i for i, a in enumerate(self._alternatives) if a.needs is None]
-        for i, a in enumerate(self._alternatives):
-            for string in a.needs[0] if a.needs else ():
-                self._by_string.setdefault(string, []).append(i)
-        self._finder = Finder(self._by_string)
+        #: The index this rule shares with the rules compiled with it, and its place there
+        #: (a rule compiled on its own gets one of its own when first used).
+        self._index: _Index | None = None
+        self._slot = 0
+
+    @classmethod
+    def prepare(cls, kinds: Sequence[Kind]) -> None:
+        _Index([k for k in kinds if isinstance(k, RegexKind)])
 
     @functools.cached_property
     def _whole(self) -> Any:
@@ -195,15 +239,11 @@ class RegexKind(Kind):
         return regex.compile(self._expression, self._flags)
 
     def find(self, ctx: Context) -> Iterator[Hit]:
-        held = self._finder.found(ctx.normal, ctx.grams)
-        if not held and not self._always:
+        index = self._index or _Index([self])
+        positions = index.active(ctx).get(self._slot)
+        if not positions:
             return
-        # The alternatives whose first need the text meets, in the pattern's order.
-        candidates = sorted({i for s in held for i in self._by_string[s]}.union(self._always))
-        alternatives = self._alternatives
-        active = [alternatives[i] for i in candidates if alternatives[i].may_match(ctx.normal)]
-        if not active:
-            return
+        active = [self._alternatives[i] for i in positions]
         text = ctx.text
         seconds = budget(len(text))
         try:
