@@ -12,6 +12,7 @@ from conftest import DATA, EXAMPLES, labelled_drafts, report_summary, rule_examp
 
 import tonecheck
 from tonecheck.kinds import dependency
+from tonecheck.kinds.dependency import DependencyKind
 
 
 def _rule_examples() -> list[tuple[str, str | None]]:
@@ -82,10 +83,17 @@ def test_the_cli_takes_full_parse(tmp_path: Path) -> None:
     assert "ultimatum-if-no-reply" in full.stdout
 
 
-def test_a_triggers_quick_gate_never_stops_it_firing(checker: tonecheck.Checker) -> None:
-    """A trigger first asks whether a sentence holds one of a few words (its gate); the gate
-    only saves time: on every sentence of the corpora, it fires where the needs say so."""
+def test_a_trigger_fires_where_its_needs_say(checker: tonecheck.Checker) -> None:
+    """A trigger tries only the alternatives whose sharpest need a word of the sentence
+    meets (its word index); the index only saves time: on every sentence of the corpora,
+    each rule's trigger and each dependency pattern's fires where the needs say so."""
     triggers = [r.kind.trigger for r in checker.analysed]
+    triggers += [
+        trigger
+        for r in checker.analysed
+        if isinstance(r.kind, DependencyKind)
+        for trigger, _ in r.kind._patterns
+    ]
     fired = 0
     for body, _ in _corpora() + _rule_examples():
         for sentence in checker.pipeline.segment(body).sentences:

@@ -55,11 +55,24 @@ class Trigger:
         return any(not needs for needs in self.alternatives)
 
     def fires(self, words: frozenset[str]) -> bool:
-        gate = self._gate
-        if gate is not None and gate.isdisjoint(words):
+        by_word = self._by_word
+        if by_word is None:
+            return any(all(n.met(words) for n in needs) for needs in self._sharpest_first)
+        # Only the alternatives whose sharpest need (the one a sentence most likely lacks)
+        # a word of the sentence meets are tried: a pattern list of forty phrasings costs
+        # about what the one or two a sentence might hold cost.
+        held = self._gate.intersection(words)
+        if not held:
             return False
-        # The sharpest need of each alternative first: the one a sentence most likely lacks.
-        return any(all(n.met(words) for n in needs) for needs in self._sharpest_first)
+        tried: set[int] = set()
+        alternatives = self._sharpest_first
+        for word in held:
+            for k in by_word[word]:
+                if k not in tried:
+                    tried.add(k)
+                    if all(n.met(words) for n in alternatives[k][1:]):
+                        return True
+        return False
 
     @cached_property
     def _sharpest_first(self) -> tuple[tuple[Need, ...], ...]:
@@ -68,16 +81,22 @@ class Trigger:
         return tuple(tuple(sorted(needs, key=_sharpness)) for needs in self.alternatives)
 
     @cached_property
-    def _gate(self) -> frozenset[str] | None:
-        """Words one of which a sentence must hold for any alternative to fire: of each
-        alternative, its sharpest need (see :func:`_sharpness`). ``None`` when some
-        alternative has no need named by words."""
-        gate: set[str] = set()
-        for needs in self._sharpest_first:
+    def _by_word(self) -> dict[str, tuple[int, ...]] | None:
+        """The alternatives (by position) whose sharpest need (see :func:`_sharpness`) each
+        word meets; a sentence with none of these words fires none of them. ``None`` when
+        some alternative has no need named by words: then each is tried in turn."""
+        by_word: dict[str, list[int]] = {}
+        for k, needs in enumerate(self._sharpest_first):
             if not needs or needs[0].pattern is not None:
                 return None
-            gate |= needs[0].words
-        return frozenset(gate)
+            for word in needs[0].words:
+                by_word.setdefault(word, []).append(k)
+        return {word: tuple(ks) for word, ks in by_word.items()}
+
+    @cached_property
+    def _gate(self) -> frozenset[str]:
+        """The words of :attr:`_by_word`: one of them is in every sentence it fires on."""
+        return frozenset(self._by_word or ())
 
 
 ALWAYS = Trigger(((),))
