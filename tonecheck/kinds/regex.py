@@ -23,7 +23,7 @@ import regex
 from pydantic import Field, ValidationInfo, field_validator
 
 from ..errors import TonecheckError
-from ..literals import Finder, Needs, required_all
+from ..literals import Finder, Needs, grams, required_all
 from ..rewrite import Captured
 from ..schema import RuleSpec
 from .base import Context, Hit, Kind, captured_token
@@ -159,9 +159,11 @@ class _Alternative:
 
 class _Index:
     """What each of a checker's regex rules may match in a text, worked out once per field
-    for all of them: one :class:`Finder` looks for every string any alternative needs, and
-    an alternative is tried only when the text holds a string of each of its needs. (A
-    finder per rule read the text's three-character runs once per rule.)
+    for all of them: one :class:`Finder` looks for the strings of every alternative's first
+    need, and an alternative whose first need the text meets is tried only when it holds a
+    string of each of its other needs too (each need looked for once per field, and only
+    when some alternative asks). A finder per rule read the text's three-character runs
+    once per rule.
     """
 
     def __init__(self, kinds: Sequence[RegexKind]) -> None:
@@ -171,21 +173,26 @@ class _Index:
         self._always: dict[int, list[int]] = {}
         #: Each rule's alternatives' other needs.
         self._rest: list[list[Needs]] = []
-        strings: set[str] = set()
+        #: The strings of each other need, shortest first, with their three-character runs.
+        self._strings: dict[frozenset[str], tuple[tuple[str, frozenset[str]], ...]] = {}
         for slot, kind in enumerate(kinds):
             kind._index, kind._slot = self, slot
-            rest = []
+            rest: list[Needs] = []
             for i, alternative in enumerate(kind._alternatives):
                 needs = alternative.needs
-                rest.append(needs[1:] if needs else ())
                 if needs is None:
                     self._always.setdefault(slot, []).append(i)
+                    rest.append(())
                     continue
                 for string in needs[0]:
                     self._first.setdefault(string, []).append((slot, i))
-                strings.update(*needs)
+                for need in needs[1:]:
+                    self._strings.setdefault(
+                        need, tuple((s, grams(s)) for s in sorted(need, key=lambda s: (len(s), s)))
+                    )
+                rest.append(needs[1:])
             self._rest.append(rest)
-        self._finder = Finder(strings)
+        self._finder = Finder(self._first)
 
     def active(self, ctx: Context) -> dict[int, list[int]]:
         """The alternatives (by position, in the pattern's order) that may match ``ctx``'s
@@ -193,17 +200,26 @@ class _Index:
         found: dict[int, list[int]] | None = ctx.shared.get(self)
         if found is not None:
             return found
-        held = self._finder.found(ctx.normal, ctx.grams)
+        text, text_grams = ctx.normal, ctx.grams
         candidates: dict[int, set[int]] = {}
-        for string in held:
-            for slot, i in self._first.get(string, ()):
+        for string in self._finder.found(text, text_grams):
+            for slot, i in self._first[string]:
                 candidates.setdefault(slot, set()).add(i)
+        met: dict[frozenset[str], bool] = {}
+
+        def holds(need: frozenset[str]) -> bool:
+            if need not in met:
+                met[need] = any(
+                    runs <= text_grams and string in text for string, runs in self._strings[need]
+                )
+            return met[need]
+
         found = {slot: list(always) for slot, always in self._always.items()}
         for slot, alternatives in candidates.items():
             rest = self._rest[slot]
-            met = [i for i in alternatives if all(not need.isdisjoint(held) for need in rest[i])]
-            if met:
-                found[slot] = sorted({*met, *found.get(slot, ())})
+            kept = [i for i in alternatives if all(holds(need) for need in rest[i])]
+            if kept:
+                found[slot] = sorted({*kept, *found.get(slot, ())})
         ctx.shared[self] = found
         return found
 
