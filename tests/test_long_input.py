@@ -4,7 +4,7 @@ parser, and sentiment that gives VADER's own scores in time proportional to the 
 from __future__ import annotations
 
 import pytest
-from conftest import labelled
+from conftest import labelled_texts_and_lines
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 import tonecheck
@@ -48,17 +48,9 @@ def test_one_huge_line_without_punctuation_is_checked(checker: tonecheck.Checker
     assert [len(s) for s in segmented.doc.sents] == [len(s.tokens) for s in segmented.sentences]
 
 
-def _texts() -> list[str]:
-    texts = []
-    for item in labelled():
-        texts.append(item["text"])
-        texts.extend(line for line in item["text"].splitlines() if line.strip())
-    return texts
-
-
 def test_sentiment_is_vaders_own_score() -> None:
     stock = SentimentIntensityAnalyzer()
-    texts = _texts()
+    texts = labelled_texts_and_lines()
     assert len(texts) > 1500
     for text in texts:
         assert nlp.sentiment(text) == stock.polarity_scores(text)["compound"], text
@@ -107,7 +99,7 @@ def test_texts_with_no_rated_word_are_not_scored() -> None:
     assert not analyser.rates_nothing("Sounds good.")
     assert not analyser.rates_nothing("Sounds :)")
     assert not analyser.rates_nothing("Thanks\U0001f44d")
-    texts = _texts()
+    texts = labelled_texts_and_lines()
     unrated = [t for t in texts if analyser.rates_nothing(t)]
     assert len(unrated) > 100  # the shortcut is taken, and gives VADER's score
     stock = SentimentIntensityAnalyzer()
