@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+import spacy
 from click.testing import CliRunner
 
 import tonecheck
 from tonecheck.cli import main
-from tonecheck.loader import load_specs
+from tonecheck.kinds import KINDS, Kind
+from tonecheck.kinds.phrase import PhraseKind
+from tonecheck.loader import compile_rules, load_specs
 
 GOOD = """
 rules:
@@ -200,6 +204,25 @@ def test_error_names_the_line_of_the_rule(tmp_path: Path) -> None:
     assert info.value.rule == "second-rule"
     assert info.value.line == 14
     assert f"{path}:14: rule 'second-rule':" in str(info.value)
+
+
+def test_a_kind_that_fails_to_prepare_its_rules_is_named(tmp_path: Path) -> None:
+    """A plugin's kind may share work among its rules (``Kind.prepare``); if that fails,
+    the error names the kind, its first rule and where it is written."""
+
+    class Broken(PhraseKind):
+        @classmethod
+        def prepare(cls, kinds: Sequence[Kind]) -> None:
+            raise KeyError("lexicon")
+
+    path = _pack(tmp_path, GOOD)
+    sources = load_specs([path])
+    with pytest.raises(tonecheck.RuleError) as info:
+        compile_rules(sources, spacy.blank("en"), {**KINDS, "phrase": Broken})
+    assert str(info.value) == (
+        f"{path}:3: rule 'team-banned-word': rule kind 'phrase' failed to prepare its rules "
+        "(KeyError: 'lexicon'); the plugin that adds it needs a fix"
+    )
 
 
 @pytest.mark.parametrize(

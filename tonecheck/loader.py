@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from .errors import RuleError
+from .errors import RuleError, first_line
 from .findings import CATEGORIES
 from .kinds import KINDS, Kind
 from .kinds.regex import compile_checked, refuse_catastrophic
@@ -104,8 +104,19 @@ def compile_rules(sources: Sequence[RuleSource], nlp: Any, kinds: Kinds = KINDS)
         except Exception as exc:  # spaCy reports bad patterns as ValueError, re.error, ...
             raise RuleError(source.path, _spacy_problem(exc), source.spec.id, source.line) from None
         rules.append(Rule(source.spec, kind, source.path, source.line))
-    for cls in {type(rule.kind) for rule in rules}:
-        cls.prepare([rule.kind for rule in rules if type(rule.kind) is cls])
+    for cls in dict.fromkeys(type(rule.kind) for rule in rules):
+        group = [rule for rule in rules if type(rule.kind) is cls]
+        try:
+            cls.prepare([rule.kind for rule in group])
+        except Exception as exc:  # a plugin's kind
+            first = group[0]
+            raise RuleError(
+                first.path,
+                f"rule kind '{first.spec.kind}' failed to prepare its rules "
+                f"({type(exc).__name__}: {first_line(exc)}); the plugin that adds it needs a fix",
+                first.spec.id,
+                first.line,
+            ) from None
     return rules
 
 

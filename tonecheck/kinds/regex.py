@@ -162,8 +162,7 @@ class _Index:
     for all of them: one :class:`Finder` looks for the strings of every alternative's first
     need, and an alternative whose first need the text meets is tried only when it holds a
     string of each of its other needs too (each need looked for once per field, and only
-    when some alternative asks). A finder per rule read the text's three-character runs
-    once per rule.
+    when some alternative asks).
     """
 
     def __init__(self, kinds: Sequence[RegexKind]) -> None:
@@ -192,7 +191,7 @@ class _Index:
                     )
                 rest.append(needs[1:])
             self._rest.append(rest)
-        self._finder = Finder(self._first)
+        self._finder = Finder(self._first.keys())
 
     def active(self, ctx: Context) -> dict[int, list[int]]:
         """The alternatives (by position, in the pattern's order) that may match ``ctx``'s
