@@ -63,7 +63,7 @@ class Pronunciations(Mapping[str, list[list[str]]]):
 
     def __getitem__(self, word: str) -> list[list[str]]:
         """The word's pronunciations; the same lists each time, which callers only read
-        (textstat asks for every word of every email, and most are the same few hundred)."""
+        (the acronym test asks for the same capitalised words in email after email)."""
         found = self._read.get(word)
         if found is None:
             numbers = self._more.get(word) or (self._first[word],)

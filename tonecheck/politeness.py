@@ -319,36 +319,11 @@ _INDICATIVE = frozenset({"can", "will", "ca", "wo"})  # "ca"/"wo" are spaCy's "c
 #: regards"); and words that are verbs only in senses an email never opens with ("Still
 #: waiting", "Further to my note", "Last thing", "Like I said", "Will do", "Saw your post",
 #: "Perfect, thanks", "Wow"). The parser tagged several of these as bare commands.
-_NOT_COMMANDS = frozenset(
-    [
-        "let",
-        "feel",
-        "have",
-        "enjoy",
-        "see",
-        "thank",
-        "excuse",
-        "pardon",
-        "forgive",
-        "welcome",
-        "talk",
-        "speak",
-        "hope",
-        "appreciate",
-        "wish",
-        "trust",
-        "best",
-        "warm",
-        "still",
-        "further",
-        "last",
-        "like",
-        "will",
-        "saw",
-        "perfect",
-        "wow",
-    ]
+_NOT_COMMAND_WORDS = (
+    "let feel have enjoy see thank excuse pardon forgive welcome talk speak hope appreciate "
+    "wish trust best warm still further last like will saw perfect wow"
 )
+_NOT_COMMANDS = frozenset(_NOT_COMMAND_WORDS.split())
 
 
 def detect(doc: Any, verbs: frozenset[str] | None = None) -> list[Use]:

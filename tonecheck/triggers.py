@@ -61,7 +61,7 @@ class Trigger:
         # Only the alternatives whose sharpest need (the one a sentence most likely lacks)
         # a word of the sentence meets are tried: a pattern list of forty phrasings costs
         # about what the one or two a sentence might hold cost.
-        held = self._gate.intersection(words)
+        held = by_word.keys() & words
         if not held:
             return False
         tried: set[int] = set()
@@ -92,11 +92,6 @@ class Trigger:
             for word in needs[0].words:
                 by_word.setdefault(word, []).append(k)
         return {word: tuple(ks) for word, ks in by_word.items()}
-
-    @cached_property
-    def _gate(self) -> frozenset[str]:
-        """The words of :attr:`_by_word`: one of them is in every sentence it fires on."""
-        return frozenset(self._by_word or ())
 
 
 ALWAYS = Trigger(((),))
